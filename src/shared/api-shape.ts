@@ -1,0 +1,18 @@
+/**
+ * The verbs the renderer may call, grouped by domain, each bound to exactly one channel.
+ * Free of zod and of any runtime dependency so that the sandboxed preload can bundle it alone.
+ * Adding a verb: add it here, add its channel to `contract` (contract.ts), add the handler in core.
+ */
+export const apiShape = {
+  app: { info: 'app:info' },
+  customers: { search: 'customers:search', get: 'customers:get' },
+  tokens: { list: 'tokens:list', archive: 'tokens:archive' },
+} as const
+
+type Shape = typeof apiShape
+export type Channel = { [D in keyof Shape]: Shape[D][keyof Shape[D]] }[keyof Shape]
+
+/** Every channel, in a stable order (derived from apiShape, so the two cannot drift). */
+export const CHANNELS: readonly Channel[] = Object.values(apiShape).flatMap(
+  (verbs) => Object.values(verbs) as Channel[],
+)

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+// Three layers, one run: services and sandbox in Node over real loopback HTTP; the Electron glue
+// against a hand-written mock of `electron`; Vue components in happy-dom.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['tests/unit/core/**/*.test.ts', 'tests/unit/sandbox/**/*.test.ts'],
+        },
+      },
+      {
+        test: { name: 'main', environment: 'node', include: ['tests/unit/main/**/*.test.ts'] },
+      },
+      {
+        plugins: [vue()],
+        test: { name: 'renderer', environment: 'happy-dom', include: ['tests/component/**/*.test.ts'] },
+      },
+    ],
+  },
+})
