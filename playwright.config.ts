@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+// One port pair per run, chosen once in the runner process (workers inherit the environment).
+process.env.E2E_PORT ??= String(41_000 + Math.floor(Math.random() * 8_000))
+process.env.E2E_SANDBOX_PORT ??= String(Number(process.env.E2E_PORT) + 1)
+const port = Number(process.env.E2E_PORT)
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT)
+
+// Debian's Chromium where it exists (CI, these machines); Playwright's own browser elsewhere.
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json', { outputFile: '.ci-out/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    headless: !process.env.HEADED,
+    viewport: { width: 1360, height: 860 },
+    launchOptions: {
+      ...(chromium ? { executablePath: chromium } : {}),
+      args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `node src/devhost/main.ts --port ${port} --sandbox-port ${sandboxPort}`,
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

@@ -1,0 +1,91 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Dispatch } from '../../../src/core/dispatch.ts'
+import { startDevHost, type DevHost } from '../../../src/devhost/host.ts'
+
+const secret = 'test-secret-' + 'x'.repeat(20)
+const calls: { channel: string; request: unknown }[] = []
+const dispatch: Dispatch = async (channel, request) => {
+  calls.push({ channel, request })
+  return { ok: true, data: { echoed: channel } }
+}
+
+let host: DevHost
+let origin: string
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'devhost-'))
+  mkdirSync(join(dir, 'assets'))
+  writeFileSync(join(dir, 'index.html'), '<html><head><title>Support Console</title></head><body></body></html>')
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(dir, '..', 'outside.txt'), 'secret file')
+  host = await startDevHost({ rendererDir: dir, repoRoot: resolve(import.meta.dirname, '../../..'), dispatch, secret })
+  origin = host.url.replace(/\/$/, '')
+})
+
+afterAll(() => host.close())
+
+const call = (channel: string, init: { secret?: string; body?: string; origin?: string; type?: string } = {}) =>
+  fetch(`${origin}/api/${channel}`, {
+    method: 'POST',
+    headers: {
+      'content-type': init.type ?? 'application/json',
+      ...(init.secret === undefined ? {} : { 'x-console-bridge': init.secret }),
+      ...(init.origin === undefined ? {} : { origin: init.origin }),
+    },
+    body: init.body ?? '{}',
+  })
+
+describe('dev host', () => {
+  it('binds to 127.0.0.1 only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+  })
+
+  it('injects the bridge secret and module into the served index, nowhere else', async () => {
+    const html = await (await fetch(`${origin}/`)).text()
+    expect(html).toContain(`<meta name="console-bridge" content="${secret}" />`)
+    expect(html).toContain('src="./__dev/src/devhost/bridge-client.ts"')
+    const bridge = await (await fetch(`${origin}/__dev/src/devhost/bridge-client.ts`)).text()
+    expect(bridge).not.toContain(secret)
+    expect(bridge).not.toMatch(/:\s*BridgeWindow\b/) // types stripped for the browser
+  })
+
+  it('serves only the allowlisted bridge modules', async () => {
+    expect((await fetch(`${origin}/__dev/src/core/config.ts`)).status).toBe(404)
+    expect((await fetch(`${origin}/__dev/package.json`)).status).toBe(404)
+  })
+
+  it('forwards a call with the right secret to the dispatcher', async () => {
+    const response = await call('customers:search', { secret, body: '{"query":"kari"}' })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ ok: true, data: { echoed: 'customers:search' } })
+    expect(calls.at(-1)).toEqual({ channel: 'customers:search', request: { query: 'kari' } })
+  })
+
+  it('refuses a call without or with a wrong secret, before dispatching', async () => {
+    const before = calls.length
+    expect((await call('customers:search')).status).toBe(403)
+    expect((await call('customers:search', { secret: secret.slice(0, -1) + 'y' })).status).toBe(403)
+    expect(calls.length).toBe(before)
+  })
+
+  it('refuses foreign origins and non-JSON bodies (no simple cross-site requests)', async () => {
+    expect((await call('app:info', { secret, origin: 'https://evil.example' })).status).toBe(403)
+    expect((await call('app:info', { secret, type: 'text/plain' })).status).toBe(415)
+  })
+
+  it('answers malformed JSON with a VALIDATION result', async () => {
+    const response = await call('app:info', { secret, body: '{nope' })
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
+  it('refuses path traversal out of the renderer folder', async () => {
+    for (const path of ['/../outside.txt', '/%2e%2e/outside.txt', '/assets/%2e%2e/%2e%2e/outside.txt', '/%00']) {
+      const response = await fetch(`${origin}${path}`)
+      expect(response.status, path).not.toBe(200)
+    }
+    expect((await fetch(`${origin}/assets/app.js`)).status).toBe(200)
+  })
+})
