@@ -1,6 +1,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
+
+/**
+ * `npm run dev` only: Vite's dev server injects <style> tags and talks to its HMR websocket, which the
+ * shipped CSP forbids. Loosen exactly those two directives while serving; builds keep the strict policy.
+ */
+const devServerCsp: Plugin = {
+  name: 'support-console:dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+}
 
 const root = import.meta.dirname
 
@@ -26,6 +40,6 @@ export default defineConfig({
     build: {
       rolldownOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
     },
-    plugins: [vue()],
+    plugins: [vue(), devServerCsp],
   },
 })

@@ -13,7 +13,9 @@ test('the real window opens sandboxed, with the sandbox profile', async () => {
     const window = await app.firstWindow()
     await expect(window.getByTestId('profile-banner')).toHaveAttribute('data-profile-kind', 'sandbox')
     const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const web = BrowserWindow.getAllWindows()[0]!.webContents
+      const web = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+        getLastWebPreferences(): { contextIsolation?: boolean; sandbox?: boolean; nodeIntegration?: boolean } | null
+      }
       return web.getLastWebPreferences()
     })
     expect(prefs?.contextIsolation).toBe(true)

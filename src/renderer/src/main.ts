@@ -1,4 +1,7 @@
 import { createApp } from 'vue'
+import { createPinia } from 'pinia'
 import App from './App.vue'
+import { createAppRouter } from './router/index.ts'
+import './styles/index.css'
 
-createApp(App).mount('#app')
+createApp(App).use(createPinia()).use(createAppRouter()).mount('#app')

@@ -1,0 +1,81 @@
+/**
+ * ConnectID client credentials ("client mode"): POST {loginUrl}/oauth/token with a form body.
+ * The access token is kept in memory until 60 s before it expires; concurrent callers share one
+ * request. The secret goes in the body only (never the URL), and every token is registered with
+ * the logger so that it is masked wherever it might appear.
+ */
+import { z } from 'zod'
+import { connectEndpoints } from '../connect/endpoints.ts'
+import type { HttpClient } from '../http/client.ts'
+import type { Logger } from '../log.ts'
+
+export interface TokenSource {
+  /** A valid access token, fetched when none is held or the held one is about to expire. */
+  token(): Promise<string>
+  /**
+   * Forgets the held token: the next token() fetches a new one. The HTTP client calls it on a 401;
+   * "retry once with a fresh token" hooks in here later.
+   */
+  invalidate(): void
+}
+
+export interface ClientCredentialsOptions {
+  /** An HTTP client on the ConnectID login server ({loginUrl}). */
+  http: HttpClient
+  clientId: string
+  clientSecret: string
+  logger?: Logger
+  now?: () => number
+}
+
+const EXPIRY_MARGIN_MS = 60_000
+/** When the server does not say how long the token lives, assume it is short. */
+const DEFAULT_LIFETIME_S = 300
+
+const TokenResponse = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.union([z.number().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
+  token_type: z.string().optional(),
+})
+
+export function createClientCredentials(options: ClientCredentialsOptions): TokenSource {
+  const now = options.now ?? Date.now
+  options.logger?.addSecret(options.clientSecret)
+  let held: { value: string; refreshAt: number } | null = null
+  let inFlight: Promise<string> | null = null
+  // Bumped by invalidate(), so a request started before it cannot store a token it made stale.
+  let generation = 0
+
+  const fetchToken = async (): Promise<string> => {
+    const startedIn = generation
+    const body = await options.http.send(
+      {
+        endpoint: connectEndpoints.token,
+        form: { grant_type: 'client_credentials', client_id: options.clientId, client_secret: options.clientSecret },
+        write: false,
+      },
+      TokenResponse,
+    )
+    options.logger?.addSecret(body.access_token)
+    const lifetimeMs = (body.expires_in ?? DEFAULT_LIFETIME_S) * 1000
+    const margin = Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 2)
+    if (startedIn === generation) held = { value: body.access_token, refreshAt: now() + lifetimeMs - margin }
+    return body.access_token
+  }
+
+  return {
+    async token() {
+      if (held !== null && now() < held.refreshAt) return held.value
+      if (inFlight === null) {
+        inFlight = fetchToken().finally(() => {
+          inFlight = null
+        })
+      }
+      return inFlight
+    },
+    invalidate() {
+      held = null
+      generation += 1
+    },
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The Swedbank Pay adapter: a payer's tokens from the Payer API, active and archived fetched in
+ * parallel, as unified PaymentTokens. Archiving checks first that the token belongs to the payer
+ * the agent is looking at and is still active, so a wrong token id never archives someone else's card.
+ */
+import type { PaymentToken } from '../../shared/domain.ts'
+import { AppError } from '../../shared/errors.ts'
+import { payerReferenceFor } from '../payer-reference.ts'
+import type { PayerApi, TokenRef } from '../swedbankpay/payer-api.ts'
+import type { PayerToken } from '../swedbankpay/token-reader.ts'
+import type { ProviderAdapter, TokenTarget } from './adapter.ts'
+
+export interface SwedbankPayAdapter extends ProviderAdapter {
+  archive(request: { payerReference: string; customerNumber?: string } & TokenRef, reason: string): Promise<PaymentToken>
+}
+
+export function createSwedbankPayAdapter(api: PayerApi | null): SwedbankPayAdapter {
+  const requireApi = (): PayerApi => {
+    if (api === null) throw new AppError('NOT_CONFIGURED', 'Swedbank Pay is not configured in this profile.', { provider: 'swedbankpay' })
+    return api
+  }
+  return {
+    provider: 'swedbankpay',
+    configured: api !== null,
+    async list(target, opts) {
+      const payerReference = payerReferenceOf(target)
+      const payer = requireApi()
+      const [active, archived] = await Promise.all([
+        payer.listActive(payerReference),
+        opts.includeArchived ? payer.listArchived(payerReference) : Promise.resolve([]),
+      ])
+      const customerNumber = target.customerNumber ?? null
+      return [...active, ...archived].map((token) => toPaymentToken(token, payerReference, customerNumber))
+    },
+    async archive(request, reason) {
+      const payer = requireApi()
+      const ref = { token: request.token, tokenType: request.tokenType }
+      const current = await payer.getToken(ref)
+      if (current.payerReference !== null && current.payerReference !== request.payerReference) {
+        throw new AppError('CONFLICT', 'This token belongs to another payer; nothing was archived.', { provider: 'swedbankpay' })
+      }
+      if (current.state === 'Archived') {
+        throw new AppError('CONFLICT', 'This token is already archived.', { provider: 'swedbankpay' })
+      }
+      const archived = await payer.archiveToken(ref, reason)
+      return toPaymentToken(archived, request.payerReference, request.customerNumber ?? null)
+    },
+  }
+}
+
+function payerReferenceOf(target: TokenTarget): string {
+  if (target.payerReference !== undefined) return target.payerReference
+  if (target.customerNumber !== undefined) return payerReferenceFor(target.customerNumber)
+  throw new AppError('VALIDATION', 'Give a customer number or a payer reference.')
+}
+
+export function toPaymentToken(token: PayerToken, payerReference: string, customerNumber: string | null): PaymentToken {
+  return {
+    provider: 'swedbankpay',
+    token: token.token,
+    tokenType: token.tokenType,
+    state: token.state,
+    displayName: token.displayName,
+    instrument: token.instrument,
+    cardBrand: token.cardBrand,
+    lastFour: token.lastFour,
+    expiry: token.expiry,
+    payerReference: token.payerReference ?? payerReference,
+    customerNumber,
+    archivedBy: token.archivedBy,
+    archiveReason: token.archiveReason,
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The HTTP client for Swedbank Pay, with the headers the docs recommend on every request
+ * (swedbankpay.md §1.1): the merchant token as Bearer, problem+json preferred, a fresh Session-Id
+ * per request, the console's User-Agent, and the version parameter on JSON bodies.
+ */
+import { randomUUID } from 'node:crypto'
+import type { ConsoleConfig, SwedbankPayConfig } from '../config.ts'
+import { createHttpClient } from '../http/client.ts'
+import type { HttpClient, HttpClientOptions } from '../http/client.ts'
+import type { Logger } from '../log.ts'
+
+export const SWEDBANK_PAY_ACCEPT = 'application/problem+json; q=1.0, application/json; q=0.9'
+export const SWEDBANK_PAY_CONTENT_TYPE = 'application/json;version=3.x/2.0'
+
+export function createSwedbankPayClient(
+  swedbankPay: SwedbankPayConfig,
+  http: ConsoleConfig['http'],
+  options: { logger?: Logger; adapter?: HttpClientOptions['adapter'] } = {},
+): HttpClient {
+  options.logger?.addSecret(swedbankPay.accessToken)
+  return createHttpClient({
+    provider: 'swedbankpay',
+    baseURL: swedbankPay.apiUrl,
+    timeoutMs: http.timeoutMs,
+    headers: {
+      Accept: SWEDBANK_PAY_ACCEPT,
+      'User-Agent': http.userAgent,
+      'Session-Id': () => randomUUID(),
+    },
+    jsonContentType: SWEDBANK_PAY_CONTENT_TYPE,
+    auth: async () => swedbankPay.accessToken,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.adapter === undefined ? {} : { adapter: options.adapter }),
+  })
+}

@@ -1,0 +1,24 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import type { Router, RouterHistory } from 'vue-router'
+import SearchView from '../views/SearchView.vue'
+
+export const routes = [
+  { path: '/', name: 'search', component: SearchView, meta: { title: 'Search customers' } },
+  {
+    path: '/customers/:customerNumber',
+    name: 'customer',
+    // Split off: the search screen is what paints first.
+    component: () => import('../views/CustomerView.vue'),
+    meta: { title: 'Customer' },
+  },
+  { path: '/:pathMatch(.*)*', redirect: { name: 'search' } },
+]
+
+/** Hash history by default: it works from the packaged app's file/app URL without a server. */
+export function createAppRouter(history: RouterHistory = createWebHashHistory()): Router {
+  return createRouter({
+    history,
+    routes,
+    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  })
+}

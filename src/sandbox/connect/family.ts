@@ -1,0 +1,83 @@
+/**
+ * The Connect API family (/capi): bearer auth with a ConnectID access token, the per-client rate limit,
+ * the headers every Connect response carries, and JSON only for clients that ask for it (XML otherwise).
+ */
+import { bearerToken } from '../http/auth.ts'
+import type { ApiFamily } from '../http/dispatcher.ts'
+import type { ClientError, Reply } from '../http/reply.ts'
+import type { RequestContext, Route } from '../http/router.ts'
+import type { SandboxState } from '../state.ts'
+import { customerRoutes } from './customers.ts'
+import { connectError, connectReply } from './respond.ts'
+import { peekRequests, takeRequest } from './rate-limit.ts'
+
+export const CONNECT_API_VERSION = '1.0.0-sandbox'
+const CLIENT_MODE_PREFIX = '/capi/v1/client/'
+
+/** OAuth errors on the API (401): `{error, error_description}`. */
+function invalidToken(ctx: RequestContext, description: string): Reply {
+  return connectReply(ctx, 401, { error: 'invalid_token', error_description: description }, 'oauth')
+}
+
+const EXCEPTION_TYPES: Record<number, string> = {
+  400: 'InvalidParameter',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  413: 'PayloadTooLarge',
+  429: 'RateLimitExceeded',
+  503: 'ServiceUnavailable',
+}
+
+/** The client id behind a still-valid access token. */
+function clientOf(state: SandboxState, token: string | undefined, now: number): string | undefined {
+  const issued = token === undefined ? undefined : state.accessTokens.get(token)
+  return issued && issued.expiresAt > now ? issued.clientId : undefined
+}
+
+function guard(ctx: RequestContext): Reply | undefined {
+  const now = Date.now()
+  const token = bearerToken(ctx.req)
+  if (token === undefined) return invalidToken(ctx, 'Full authentication is required: send Authorization: Bearer <access token>')
+  const clientId = clientOf(ctx.state, token, now)
+  if (clientId === undefined) return invalidToken(ctx, 'Invalid or expired access token')
+  if (ctx.rawPath.startsWith(CLIENT_MODE_PREFIX) && ctx.state.accessTokens.get(token)?.grantType !== 'client_credentials') {
+    return invalidToken(ctx, 'Client-mode endpoints need a client_credentials token')
+  }
+  ctx.clientId = clientId
+  if (!takeRequest(ctx.state, clientId, now).allowed) {
+    return connectError(ctx, 429, 'RateLimitExceeded', 'Too many requests: the limit is 100 per second and 2000 per minute per client')
+  }
+  return undefined
+}
+
+function decorate(ctx: RequestContext, reply: Reply): Reply {
+  const clientId = ctx.clientId ?? clientOf(ctx.state, bearerToken(ctx.req), Date.now())
+  const status = peekRequests(ctx.state, clientId)
+  return {
+    ...reply,
+    headers: {
+      ...reply.headers,
+      'X-Mediaconnect-Api-Version': CONNECT_API_VERSION,
+      'X-RateLimit-Remaining': String(reply.status === 429 ? 0 : status.remaining),
+      'X-RateLimit-Reset': String(status.resetSeconds),
+    },
+  }
+}
+
+function error(ctx: RequestContext, failure: ClientError): Reply {
+  if (failure.status === 401) return invalidToken(ctx, failure.message)
+  const exceptionType = EXCEPTION_TYPES[failure.status] ?? (failure.status >= 500 ? 'InternalServerError' : 'BadRequest')
+  return connectError(ctx, failure.status, exceptionType, failure.message)
+}
+
+const routes: readonly Route[] = [...customerRoutes]
+
+export const connectFamily: ApiFamily = {
+  name: 'connect',
+  owns: (rawPath) => rawPath === '/capi' || rawPath.startsWith('/capi/'),
+  routes,
+  inspectable: true,
+  guard,
+  decorate,
+  error,
+}

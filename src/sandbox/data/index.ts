@@ -1,0 +1,17 @@
+/** The sandbox's seed data: the fixed showcase customers first, then generated ones. */
+import { addGeneratedCustomers } from './generate.ts'
+import { createRandom } from './random.ts'
+import { showcaseData } from './showcase.ts'
+import type { SandboxData } from './types.ts'
+
+export { SHOWCASE_TOKENS } from './showcase.ts'
+export type * from './types.ts'
+
+export const DEFAULT_SEED = 20260617
+export const GENERATED_CUSTOMER_COUNT = 32
+
+export function buildSeedData(seed: number = DEFAULT_SEED): SandboxData {
+  const data = showcaseData()
+  addGeneratedCustomers(data, createRandom(seed), 100_005, GENERATED_CUSTOMER_COUNT)
+  return data
+}

@@ -1,0 +1,85 @@
+/**
+ * The embedded sandbox: a real HTTP server on 127.0.0.1 faking ConnectID (OAuth), the Connect API and
+ * Swedbank Pay's Payer API, with seeded demo data, state, and per-route fault injection.
+ */
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { connectFamily } from './connect/family.ts'
+import { connectIdFamily } from './connectid/oauth.ts'
+import { DEFAULT_SEED } from './data/index.ts'
+import { randomSecret } from './http/auth.ts'
+import { createRequestHandler } from './http/dispatcher.ts'
+import { routeKey } from './http/router.ts'
+import { createInspectFamily, unknownFamily } from './inspect/family.ts'
+import { createSandboxState } from './state.ts'
+import type { SandboxState } from './state.ts'
+import { swedbankPayFamily } from './swedbankpay/family.ts'
+
+export type { SandboxState } from './state.ts'
+export { SHOWCASE_TOKENS } from './data/index.ts'
+
+export interface SandboxOptions {
+  /** Default 0: a random free port. */
+  port?: number
+  /** Seed of the generated demo data; the showcase customers are the same for every seed. */
+  seed?: number
+}
+
+export interface SandboxHandle {
+  /** http://127.0.0.1:PORT */
+  url: string
+  /** `${url}/capi` */
+  connectApiUrl: string
+  /** `${url}/user`, the ConnectID login server base; token URL `${connectIdUrl}/oauth/token` */
+  connectIdUrl: string
+  /** `${url}` (paths /online/..., /psp/...) */
+  swedbankPayApiUrl: string
+  /** clientId is always 'sandbox-console'; the secret and the merchant token are random per start. */
+  credentials: { clientId: string; clientSecret: string; merchantToken: string }
+  /** In-memory state, for tests. */
+  state: SandboxState
+  close(): Promise<void>
+}
+
+export const SANDBOX_CLIENT_ID = 'sandbox-console'
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const port = options.port ?? 0
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`Invalid sandbox port: ${port}`)
+
+  const credentials = { clientId: SANDBOX_CLIENT_ID, clientSecret: randomSecret(), merchantToken: randomSecret() }
+  const state = createSandboxState(options.seed ?? DEFAULT_SEED, credentials)
+  const apiFamilies = [connectIdFamily, connectFamily, swedbankPayFamily]
+  const faultableRoutes = apiFamilies.flatMap((family) => family.routes.map(routeKey))
+  const lifetime = new AbortController()
+  const handler = createRequestHandler(state, [...apiFamilies, createInspectFamily(faultableRoutes)], unknownFamily, lifetime.signal)
+  const server = createServer(handler)
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  state.baseUrl = url
+
+  let closing: Promise<void> | undefined
+  const close = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve, reject) => {
+      lifetime.abort()
+      server.close((error) => (error ? reject(error) : resolve()))
+      server.closeAllConnections()
+    }))
+
+  return {
+    url,
+    connectApiUrl: `${url}/capi`,
+    connectIdUrl: `${url}/user`,
+    swedbankPayApiUrl: url,
+    credentials: { ...credentials },
+    state,
+    close,
+  }
+}

@@ -1,0 +1,170 @@
+import { enableAutoUnmount } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  createFakeApi,
+  fail,
+  kari,
+  kariListing,
+  mountApp,
+  ok,
+  settle,
+  swedbankArchived,
+  swedbankCard,
+} from './support.ts'
+
+enableAutoUnmount(afterEach)
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+const CUSTOMER = '/customers/100001'
+
+describe('customer view', () => {
+  it('loads the customer and every token, asking for archived tokens too', async () => {
+    const { wrapper, api } = await mountApp(CUSTOMER)
+    expect(api.customers.get).toHaveBeenCalledWith({ customerNumber: '100001' })
+    expect(api.tokens.list).toHaveBeenCalledWith({ customerNumber: '100001', includeArchived: true })
+
+    const header = wrapper.get('[data-testid="customer-header"]')
+    expect(header.get('h1').text()).toBe('Kari Nordmann')
+    expect(header.get('[data-testid="customer-number"]').text()).toBe('100001')
+    expect(header.get('[data-testid="customer-payer-reference"]').text()).toBe('payer-100001')
+    expect(header.get('[data-testid="customer-emails"]').text()).toContain('kari.nordmann@example.no')
+    expect(header.get('[data-testid="customer-phones"]').text()).toContain('+4790000001')
+    expect(wrapper.get('[data-testid="back-to-search"]').text()).toContain('Back to search')
+  })
+
+  it('shows one chip per provider, a failed provider with its reason, and still every other row', async () => {
+    const { wrapper } = await mountApp(CUSTOMER)
+    const chips = wrapper.findAll('[data-testid="provider-status"]')
+    expect(chips.map((chip) => [chip.attributes('data-provider'), chip.attributes('data-status')])).toEqual([
+      ['swedbankpay', 'loaded'],
+      ['payex', 'loaded'],
+      ['klarna', 'loaded'],
+      ['vipps', 'failed'],
+      ['nexi', 'not_configured'],
+    ])
+    const vipps = wrapper.get('[data-testid="provider-status"][data-provider="vipps"]')
+    expect(vipps.text()).toContain('Vipps')
+    expect(vipps.text()).toContain('failed: not answering')
+    expect(vipps.attributes('title')).toContain('Vipps answered 503')
+    expect(wrapper.get('[data-provider="swedbankpay"][data-testid="provider-status"]').text()).toContain('3 tokens')
+    expect(wrapper.get('[data-provider="nexi"][data-testid="provider-status"]').text()).toContain('not configured')
+
+    const rows = wrapper.findAll('[data-testid="token-row"]')
+    expect(rows).toHaveLength(5)
+    expect(new Set(rows.map((row) => row.attributes('data-provider')))).toEqual(new Set(['swedbankpay', 'klarna', 'payex']))
+  })
+
+  it('renders each token row with its attributes, a card label and a shortened token id', async () => {
+    const { wrapper } = await mountApp(CUSTOMER)
+    const row = wrapper.get(`[data-testid="token-row"][data-token="${swedbankCard.token}"]`)
+    expect(row.attributes('data-state')).toBe('Active')
+    expect(row.attributes('data-provider')).toBe('swedbankpay')
+    expect(row.text()).toContain('Swedbank Pay')
+    expect(row.text()).toContain('Visa •••• 1234')
+    const short = row.get('.token-id')
+    expect(short.text()).toBe('5a17…6789ab')
+    expect(short.attributes('title')).toBe(swedbankCard.token)
+    expect(row.get('.visually-hidden').text()).toContain(swedbankCard.token)
+    expect(row.get('[data-testid="token-state"]').text()).toBe('Active')
+
+    const archived = wrapper.get(`[data-testid="token-row"][data-token="${swedbankArchived.token}"]`)
+    expect(archived.attributes('data-state')).toBe('Archived')
+    expect(archived.text()).toContain('agent.lise')
+    expect(archived.text()).toContain('Card stolen')
+  })
+
+  it('offers Archive… only on active Swedbank Pay rows', async () => {
+    const { wrapper } = await mountApp(CUSTOMER)
+    const withButton = wrapper
+      .findAll('[data-testid="token-row"]')
+      .filter((row) => row.find('[data-testid="archive-button"]').exists())
+      .map((row) => [row.attributes('data-provider'), row.attributes('data-state')])
+    expect(withButton).toEqual([
+      ['swedbankpay', 'Active'],
+      ['swedbankpay', 'Active'],
+    ])
+    expect(wrapper.findAll('[data-testid="archive-button"]')).toHaveLength(2)
+  })
+
+  it('filters with Active / Archived / All tabs that show their counts', async () => {
+    const { wrapper } = await mountApp(CUSTOMER)
+    const tab = (name: string) => wrapper.get(`[data-testid="token-filter-${name}"]`)
+    expect(tab('active').text()).toBe('Active (4)')
+    expect(tab('archived').text()).toBe('Archived (1)')
+    expect(tab('all').text()).toBe('All (5)')
+    expect(tab('all').attributes('aria-selected')).toBe('true')
+
+    await tab('archived').trigger('click')
+    expect(tab('archived').attributes('aria-selected')).toBe('true')
+    let rows = wrapper.findAll('[data-testid="token-row"]')
+    expect(rows.map((row) => row.attributes('data-state'))).toEqual(['Archived'])
+
+    await tab('active').trigger('click')
+    rows = wrapper.findAll('[data-testid="token-row"]')
+    expect(rows).toHaveLength(4)
+    expect(rows.every((row) => row.attributes('data-state') === 'Active')).toBe(true)
+
+    // Keyboard: ArrowRight moves from Active to Archived.
+    await tab('active').trigger('keydown', { key: 'ArrowRight' })
+    expect(tab('archived').attributes('aria-selected')).toBe('true')
+    expect(document.activeElement).toBe(tab('archived').element)
+  })
+
+  it('shows an empty message for a filter without rows', async () => {
+    const api = createFakeApi()
+    api.tokens.list.mockResolvedValue(ok({ ...kariListing, tokens: [swedbankCard] }))
+    const { wrapper } = await mountApp(CUSTOMER, api)
+    await wrapper.get('[data-testid="token-filter-archived"]').trigger('click')
+    expect(wrapper.get('[data-testid="token-empty"]').text()).toBe('No archived tokens.')
+  })
+
+  it('keeps the token table when the customer record fails, with its own Retry', async () => {
+    const api = createFakeApi()
+    api.customers.get
+      .mockResolvedValueOnce(fail({ code: 'TIMEOUT', message: 'Connect did not answer in 10 s', provider: 'connect' }))
+      .mockResolvedValueOnce(ok(kari))
+    const { wrapper } = await mountApp(CUSTOMER, api)
+
+    expect(wrapper.get('[data-testid="customer-error"]').text()).toContain('did not answer in time')
+    expect(wrapper.findAll('[data-testid="token-row"]')).toHaveLength(5)
+
+    await wrapper.get('[data-testid="customer-retry"]').trigger('click')
+    await settle()
+    expect(api.customers.get).toHaveBeenCalledTimes(2)
+    expect(wrapper.find('[data-testid="customer-error"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="customer-header"] h1').text()).toBe('Kari Nordmann')
+  })
+
+  it('shows a token list error with Retry while the customer still shows', async () => {
+    const api = createFakeApi()
+    api.tokens.list
+      .mockResolvedValueOnce(fail({ code: 'OFFLINE', message: 'No network' }))
+      .mockResolvedValueOnce(ok(kariListing))
+    const { wrapper } = await mountApp(CUSTOMER, api)
+
+    expect(wrapper.get('[data-testid="tokens-error"]').text()).toContain('You are offline')
+    expect(wrapper.find('[data-testid="customer-header"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="token-row"]').exists()).toBe(false)
+
+    await wrapper.get('[data-testid="tokens-retry"]').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-testid="tokens-error"]').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid="token-row"]')).toHaveLength(5)
+  })
+
+  it('says when the customer has no tokens', async () => {
+    const api = createFakeApi()
+    api.tokens.list.mockResolvedValue(ok({ ...kariListing, tokens: [], providers: [] }))
+    const { wrapper } = await mountApp(CUSTOMER, api)
+    expect(wrapper.get('[data-testid="tokens-empty"]').text()).toContain('No payment tokens')
+  })
+
+  it('refuses a link with something that is not a customer number, without calling the api', async () => {
+    const { wrapper, api } = await mountApp('/customers/abc')
+    expect(wrapper.get('[data-testid="customer-error"]').text()).toContain('is not a customer number')
+    expect(api.customers.get).not.toHaveBeenCalled()
+    expect(api.tokens.list).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describeError } from '../../src/renderer/src/composables/useErrorMessage.ts'
+import { customerName, isExpired, shortToken, tokenLabel } from '../../src/renderer/src/lib/format.ts'
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('describeError', () => {
+  const now = new Date(2026, 10, 21, 14, 30, 0).getTime()
+
+  it('turns RATE_LIMITED into "until HH:MM", rounding up to the next minute', () => {
+    expect(describeError({ code: 'RATE_LIMITED', message: 'x', retryAfterMs: 120_000 }, now).summary).toBe(
+      'Rate limited until 14:32',
+    )
+    const partial = describeError({ code: 'RATE_LIMITED', message: 'x', retryAfterMs: 61_000 }, now)
+    expect(partial.retryAtText).toBe('14:32')
+    expect(describeError({ code: 'RATE_LIMITED', message: 'x' }, now).retryAt).toBeNull()
+  })
+
+  it.each([
+    [{ code: 'AUTH_REQUIRED', message: 'token expired' }, 'Sign-in needed'],
+    [{ code: 'OFFLINE', message: 'net::ERR_INTERNET_DISCONNECTED' }, 'You are offline'],
+    [{ code: 'TIMEOUT', message: 'no answer', provider: 'klarna' }, 'Klarna did not answer in time'],
+    [{ code: 'PROVIDER_UNAVAILABLE', message: '503', provider: 'swedbankpay' }, 'Swedbank Pay is not answering'],
+    [{ code: 'PROVIDER_UNAVAILABLE', message: '503' }, 'The provider is not answering'],
+    [{ code: 'NOT_CONFIGURED', message: 'no credentials', provider: 'nexi' }, 'Nexi is not configured'],
+    [{ code: 'OUTCOME_UNKNOWN', message: 'timeout on POST' }, 'Outcome unknown: check before trying again'],
+  ] as const)('%o -> %s', (error, summary) => {
+    const described = describeError(error, now)
+    expect(described.summary).toBe(summary)
+    expect(described.detail).toBe(error.message)
+  })
+
+  it('drops a detail that only repeats the summary', () => {
+    expect(describeError({ code: 'OFFLINE', message: 'You are offline' }).detail).toBeNull()
+  })
+})
+
+describe('format helpers', () => {
+  it('shortens long token ids to 8 characters and an ellipsis', () => {
+    expect(shortToken('5a17c2f1-9b1e-4c3a-8f00-0123456789ab')).toBe('5a17…6789ab')
+    expect(shortToken('abc')).toBe('abc')
+    expect(shortToken('123456789012')).toBe('123456789012')
+  })
+
+  it('labels cards by brand and last four, else by display name', () => {
+    expect(tokenLabel({ cardBrand: 'Visa', lastFour: '1234', displayName: 'x', instrument: 'CreditCard' })).toBe(
+      'Visa •••• 1234',
+    )
+    expect(tokenLabel({ cardBrand: null, lastFour: null, displayName: 'Vipps 4790', instrument: 'Vipps' })).toBe(
+      'Vipps 4790',
+    )
+    expect(tokenLabel({ cardBrand: null, lastFour: null, displayName: null, instrument: null })).toBe('—')
+  })
+
+  it('names people, then companies, then numbers', () => {
+    const base = { customerNumber: '7', firstName: null, middleName: null, lastName: null, companyName: null }
+    expect(customerName({ ...base, firstName: 'Kari', lastName: 'Nordmann' })).toBe('Kari Nordmann')
+    expect(customerName({ ...base, companyName: 'Avis AS' })).toBe('Avis AS')
+    expect(customerName(base)).toBe('Customer 7')
+  })
+
+  it('knows an expired MM/YYYY', () => {
+    const now = new Date(2026, 10, 21)
+    expect(isExpired('10/2026', now)).toBe(true)
+    expect(isExpired('11/2026', now)).toBe(false)
+    expect(isExpired('12/99', now)).toBe(false)
+    expect(isExpired('garbage', now)).toBe(false)
+  })
+})

@@ -1,0 +1,90 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Customer, PaymentToken, TokenListing } from '../../src/shared/domain.ts'
+import type { Result } from '../../src/shared/errors.ts'
+import { useCustomerStore } from '../../src/renderer/src/stores/customer.ts'
+import { useCustomerSearchStore } from '../../src/renderer/src/stores/customerSearch.ts'
+import { createFakeApi, deferred, fail, installApi, kari, kariListing, ok, ola, swedbankCard } from './support.ts'
+import type { FakeApi } from './support.ts'
+
+let api: FakeApi
+
+beforeEach(() => {
+  api = createFakeApi()
+  installApi(api)
+  setActivePinia(createPinia())
+})
+
+describe('useCustomerStore', () => {
+  it('sends one archive per token while the first is in flight and gives both callers its answer', async () => {
+    const store = useCustomerStore()
+    await store.open('100001')
+    const pending = deferred<Result<PaymentToken>>()
+    api.tokens.archive.mockReturnValue(pending.promise)
+    const refresh = deferred<Result<TokenListing>>()
+    api.tokens.list.mockReturnValueOnce(refresh.promise)
+
+    const first = store.archive(swedbankCard, 'Stolen')
+    const second = store.archive(swedbankCard, 'Stolen')
+    pending.resolve(ok({ ...swedbankCard, state: 'Archived' }))
+    const [a, b] = await Promise.all([first, second])
+
+    expect(api.tokens.archive).toHaveBeenCalledTimes(1)
+    expect(a).toEqual(b)
+    // Replaced with the provider's answer at once; the refresh from the server is on its way.
+    expect(store.listing?.tokens.find((t) => t.token === swedbankCard.token)?.state).toBe('Archived')
+    expect(store.tokensRefreshing).toBe(true)
+    expect(api.tokens.list).toHaveBeenCalledTimes(2)
+  })
+
+  it('never archives a token of another provider or without a reason', async () => {
+    const store = useCustomerStore()
+    await store.open('100001')
+    const klarna = kariListing.tokens.find((t) => t.provider === 'klarna')
+    expect(klarna).toBeDefined()
+    expect((await store.archive(klarna as PaymentToken, 'x')).ok).toBe(false)
+    expect((await store.archive(swedbankCard, '   ')).ok).toBe(false)
+    expect(api.tokens.archive).not.toHaveBeenCalled()
+  })
+
+  it('drops the answers for a customer the agent has already left', async () => {
+    const slowCustomer = deferred<Result<Customer>>()
+    const slowTokens = deferred<Result<TokenListing>>()
+    api.customers.get.mockReturnValueOnce(slowCustomer.promise).mockResolvedValueOnce(ok(ola))
+    api.tokens.list
+      .mockReturnValueOnce(slowTokens.promise)
+      .mockResolvedValueOnce(ok({ ...kariListing, customerNumber: '100002', tokens: [] }))
+    const store = useCustomerStore()
+    const first = store.open('100001')
+    await store.open('100002')
+    slowCustomer.resolve(ok(kari))
+    slowTokens.resolve(ok(kariListing))
+    await first
+
+    expect(store.customer?.customerNumber).toBe('100002')
+    expect(store.listing?.tokens).toHaveLength(0)
+  })
+
+  it('keeps the rows when a refresh fails, and reports the failure beside them', async () => {
+    const store = useCustomerStore()
+    await store.open('100001')
+    api.tokens.list.mockResolvedValueOnce(fail({ code: 'TIMEOUT', message: 'slow' }))
+    await store.loadTokens()
+    expect(store.tokensStatus).toBe('ready')
+    expect(store.listing?.tokens).toHaveLength(kariListing.tokens.length)
+    expect(store.tokensError?.code).toBe('TIMEOUT')
+    expect(store.tokensRefreshing).toBe(false)
+  })
+})
+
+describe('useCustomerSearchStore', () => {
+  it('ignores a blank query and keeps the last results', async () => {
+    const store = useCustomerSearchStore()
+    expect(await store.search('Kari')).toBe(true)
+    expect(await store.search('   ')).toBe(false)
+    expect(api.customers.search).toHaveBeenCalledTimes(1)
+    expect(store.query).toBe('Kari')
+    expect(store.results).toHaveLength(2)
+    expect(store.find('100002')?.firstName).toBe('Ola')
+  })
+})

@@ -1,0 +1,202 @@
+/**
+ * Shared fixtures for component tests: a fake `window.api` whose verbs are vi.fn()s returning
+ * Result values (never rejecting, like the real bridge), demo data, and a mount helper that wires
+ * a fresh Pinia and an in-memory router around App.vue.
+ */
+import { flushPromises, mount } from '@vue/test-utils'
+import type { VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import type { Pinia } from 'pinia'
+import { vi } from 'vitest'
+import type { Mock } from 'vitest'
+import { createMemoryHistory } from 'vue-router'
+import type { Router } from 'vue-router'
+import type { Api } from '../../src/shared/contract.ts'
+import type { AppInfo, Customer, PaymentToken, TokenListing } from '../../src/shared/domain.ts'
+import type { ErrorData, Result } from '../../src/shared/errors.ts'
+import App from '../../src/renderer/src/App.vue'
+import { createAppRouter } from '../../src/renderer/src/router/index.ts'
+
+type Verb<R> = Mock<(request: never) => Promise<Result<R>>>
+
+export interface FakeApi {
+  app: { info: Verb<AppInfo> }
+  customers: { search: Verb<Customer[]>; get: Verb<Customer> }
+  tokens: { list: Verb<TokenListing>; archive: Verb<PaymentToken> }
+}
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
+export const fail = (error: ErrorData): Result<never> => ({ ok: false, error })
+
+/** A promise the test resolves by hand, to look at a call while it is in flight. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void
+  const promise = new Promise<T>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}
+
+export const sandboxInfo: AppInfo = {
+  version: '0.1.0',
+  profile: { kind: 'sandbox', label: 'Embedded sandbox' },
+  sandbox: true,
+  providers: [
+    { provider: 'swedbankpay', configured: true },
+    { provider: 'klarna', configured: true },
+  ],
+}
+
+export const kari: Customer = {
+  customerNumber: '100001',
+  firstName: 'Kari',
+  middleName: null,
+  lastName: 'Nordmann',
+  companyName: null,
+  emails: ['kari@example.no', 'kari.nordmann@example.no'],
+  phoneNumbers: ['+4790000001'],
+  payerReference: 'payer-100001',
+}
+
+export const ola: Customer = {
+  customerNumber: '100002',
+  firstName: 'Ola',
+  middleName: 'Johan',
+  lastName: 'Nordmann',
+  companyName: null,
+  emails: [],
+  phoneNumbers: [],
+  payerReference: '100002',
+}
+
+function token(partial: Partial<PaymentToken> & Pick<PaymentToken, 'provider' | 'token'>): PaymentToken {
+  return {
+    tokenType: 'Unscheduled',
+    state: 'Active',
+    displayName: null,
+    instrument: null,
+    cardBrand: null,
+    lastFour: null,
+    expiry: null,
+    payerReference: null,
+    customerNumber: '100001',
+    archivedBy: null,
+    archiveReason: null,
+    ...partial,
+  }
+}
+
+export const swedbankCard = token({
+  provider: 'swedbankpay',
+  token: '5a17c2f1-9b1e-4c3a-8f00-0123456789ab',
+  tokenType: 'Unscheduled',
+  instrument: 'CreditCard',
+  cardBrand: 'Visa',
+  lastFour: '1234',
+  expiry: '12/2099',
+  payerReference: 'payer-100001',
+})
+export const swedbankRecurrence = token({
+  provider: 'swedbankpay',
+  token: 'b7e0d4aa-0000-4d7e-9aa1-fedcba987654',
+  tokenType: 'Recurrence',
+  instrument: 'CreditCard',
+  cardBrand: 'Mastercard',
+  lastFour: '9876',
+  expiry: '01/2030',
+  payerReference: 'payer-100001',
+})
+export const swedbankArchived = token({
+  provider: 'swedbankpay',
+  token: 'c0ffee00-1111-4222-8333-444455556666',
+  tokenType: 'Unscheduled',
+  state: 'Archived',
+  displayName: 'Old card',
+  instrument: 'CreditCard',
+  payerReference: 'payer-100001',
+  archivedBy: 'agent.lise',
+  archiveReason: 'Card stolen',
+})
+export const klarnaToken = token({
+  provider: 'klarna',
+  token: 'klarna-0001-aaaa-bbbb-cccc',
+  tokenType: 'Subscription',
+  displayName: 'Klarna invoice',
+  instrument: 'Invoice',
+})
+export const payexToken = token({
+  provider: 'payex',
+  token: 'payex-9999-dddd',
+  tokenType: 'Recurrence',
+  displayName: 'PayEx card',
+  instrument: 'CreditCard',
+})
+
+export const kariListing: TokenListing = {
+  customerNumber: '100001',
+  payerReference: 'payer-100001',
+  tokens: [swedbankCard, swedbankRecurrence, swedbankArchived, klarnaToken, payexToken],
+  providers: [
+    { provider: 'swedbankpay', status: 'loaded', count: 3 },
+    { provider: 'payex', status: 'loaded', count: 1 },
+    { provider: 'klarna', status: 'loaded', count: 1 },
+    {
+      provider: 'vipps',
+      status: 'failed',
+      count: 0,
+      error: { code: 'PROVIDER_UNAVAILABLE', message: 'Vipps answered 503', provider: 'vipps', httpStatus: 503 },
+    },
+    { provider: 'nexi', status: 'not_configured', count: 0 },
+  ],
+}
+
+/** A fake bridge with friendly defaults; tests override single verbs with mockResolvedValue. */
+export function createFakeApi(): FakeApi {
+  return {
+    app: { info: vi.fn(async () => ok(sandboxInfo)) },
+    customers: {
+      search: vi.fn(async () => ok([kari, ola])),
+      get: vi.fn(async () => ok(kari)),
+    },
+    tokens: {
+      list: vi.fn(async () => ok(kariListing)),
+      archive: vi.fn(async () => ok({ ...swedbankCard, state: 'Archived' as const })),
+    },
+  }
+}
+
+export function installApi(api: FakeApi): void {
+  Object.defineProperty(window, 'api', { value: api as unknown as Api, configurable: true, writable: true })
+}
+
+export interface Mounted {
+  wrapper: VueWrapper
+  router: Router
+  pinia: Pinia
+  api: FakeApi
+}
+
+/** Mounts the whole app at `path` against `api`, attached to the document so focus is real. */
+export async function mountApp(path: string, api: FakeApi = createFakeApi()): Promise<Mounted> {
+  installApi(api)
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const router = createAppRouter(createMemoryHistory())
+  await router.push(path)
+  await router.isReady()
+  const host = document.createElement('div')
+  document.body.appendChild(host)
+  const wrapper = mount(App, { global: { plugins: [pinia, router] }, attachTo: host })
+  await settle()
+  return { wrapper, router, pinia, api }
+}
+
+/** Lets pending promises, watchers and renders run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await flushPromises()
+}
+
+/** All elements with a data-testid (and optional extra attribute selector) in the document. */
+export function byTestId(id: string, extra = ''): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]${extra}`))
+}

@@ -1,0 +1,82 @@
+/**
+ * Core services wired to a real sandbox on 127.0.0.1, through the dispatcher, with a memory log.
+ * Every result is kept so a test can assert that no secret ever crossed the boundary.
+ */
+import { sandboxConfig } from '../../../../src/core/config.ts'
+import type { ConsoleConfig } from '../../../../src/core/config.ts'
+import { createDispatcher } from '../../../../src/core/dispatch.ts'
+import { createLogger, memorySink } from '../../../../src/core/log.ts'
+import { createServices } from '../../../../src/core/services.ts'
+import type { Channel } from '../../../../src/shared/api-shape.ts'
+import type { RequestOf, ResponseOf } from '../../../../src/shared/contract.ts'
+import type { Result } from '../../../../src/shared/errors.ts'
+import { startSandbox } from '../../../../src/sandbox/index.ts'
+import type { SandboxHandle } from '../../../../src/sandbox/index.ts'
+
+export interface LoggedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string>
+}
+
+export const ROUTES = {
+  token: 'POST /user/oauth/token',
+  customerSearch: 'GET /capi/v1/client/customer/search',
+  customerInfo: 'GET /capi/v1/client/customer/:customerNumber',
+  listActive: 'GET /online/payers/:payerReference',
+  listArchived: 'GET /online/payers/:payerReference/archives',
+  getToken: 'GET /online/payers/tokens/:tokenId',
+  archiveToken: 'PATCH /online/payers/tokens/:tokenId/archives',
+} as const
+
+export async function startCoreOnSandbox(tweak: (config: ConsoleConfig) => ConsoleConfig = (config) => config) {
+  const sandbox: SandboxHandle = await startSandbox()
+  const sink = memorySink()
+  const logger = createLogger({ sinks: [sink] })
+  const config = tweak(sandboxConfig(sandbox, '0.0.0-test'))
+  const services = createServices(config, { logger })
+  const dispatch = createDispatcher(services.handlers, { logger })
+  const results: unknown[] = []
+
+  const call = async <C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
+    const result = (await dispatch(channel, request)) as Result<ResponseOf<C>>
+    results.push(result)
+    return result
+  }
+
+  const admin = async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const response = await fetch(`${sandbox.url}/__sandbox${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    })
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`)
+    return response.json()
+  }
+
+  return {
+    sandbox,
+    config,
+    sink,
+    results,
+    call,
+    /** Injects a fault on one route: {route, status?, delayMs?, body?, contentType?, times?}. */
+    fault: (spec: { route: string; status?: number; delayMs?: number; body?: unknown; contentType?: string; times?: number }) =>
+      admin('POST', '/faults', spec),
+    requests: async () => ((await admin('GET', '/requests')) as { requests: LoggedRequest[] }).requests,
+    /** Seed data back, faults and the request log cleared. */
+    reset: async () => {
+      await admin('POST', '/reset')
+      await admin('DELETE', '/faults')
+      await admin('DELETE', '/requests')
+    },
+    /** Every secret this run knows of: configured ones and the access tokens the sandbox issued. */
+    secrets: () => [sandbox.credentials.clientSecret, sandbox.credentials.merchantToken, ...sandbox.state.accessTokens.keys()],
+    close: async () => {
+      services.dispose()
+      await sandbox.close()
+    },
+  }
+}
+
+export type CoreOnSandbox = Awaited<ReturnType<typeof startCoreOnSandbox>>

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox } from '../../../src/sandbox/index.ts'
+import type { SandboxHandle } from '../../../src/sandbox/index.ts'
+import { clientToken } from './sandbox-client.ts'
+
+let sandbox: SandboxHandle
+let token: string
+
+beforeAll(async () => {
+  sandbox = await startSandbox()
+  token = await clientToken(sandbox)
+})
+afterAll(() => sandbox.close())
+
+const customer = () =>
+  fetch(`${sandbox.connectApiUrl}/v1/client/customer/100001`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })
+
+describe('Connect rate limit (100/s and 2000/min per client)', () => {
+  it('counts down X-RateLimit-Remaining', async () => {
+    const first = Number((await customer()).headers.get('x-ratelimit-remaining'))
+    const second = Number((await customer()).headers.get('x-ratelimit-remaining'))
+    expect(second).toBe(first - 1)
+  })
+
+  it('answers 429 RateLimitExceeded, with the headers, to 101 requests within a second', async () => {
+    sandbox.state.rateLimit.windows.clear()
+    const started = Date.now()
+    const responses = await Promise.all(Array.from({ length: 101 }, customer))
+    const elapsed = Date.now() - started
+    const limited = responses.filter((response) => response.status === 429)
+    const statuses = responses.map((response) => response.status)
+    expect(statuses.filter((status) => status === 200).length + limited.length).toBe(101)
+    const refused = limited[0]
+    if (!refused) throw new Error(`no 429 in ${elapsed} ms`)
+    expect(await refused.json()).toEqual({ exceptionType: 'RateLimitExceeded', errorMessage: expect.any(String) })
+    expect(refused.headers.get('x-ratelimit-remaining')).toBe('0')
+    expect(Number(refused.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(1)
+    expect(Number(refused.headers.get('x-ratelimit-reset'))).toBeLessThanOrEqual(60)
+    expect(refused.headers.get('x-mediaconnect-api-version')).toBeTruthy()
+    await Promise.all(responses.filter((response) => !response.bodyUsed).map((response) => response.arrayBuffer()))
+  })
+
+  it('enforces the per-minute limit and counts per client id', async () => {
+    sandbox.state.rateLimit.windows.clear()
+    sandbox.state.rateLimit.perMinute = 3
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 4; i++) statuses.push((await customer()).status)
+      expect(statuses).toEqual([200, 200, 200, 429])
+      expect(sandbox.state.rateLimit.windows.get('sandbox-console')?.minuteCount).toBe(3)
+      // A second token of the same client shares the client's counter.
+      const other = await clientToken(sandbox)
+      const again = await fetch(`${sandbox.connectApiUrl}/v1/client/customer/100001`, { headers: { Authorization: `Bearer ${other}` } })
+      expect(again.status).toBe(429)
+    } finally {
+      sandbox.state.rateLimit.perMinute = 2000
+      sandbox.state.rateLimit.windows.clear()
+    }
+  })
+})
