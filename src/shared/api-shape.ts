@@ -5,8 +5,30 @@
  */
 export const apiShape = {
   app: { info: 'app:info' },
+  auth: { status: 'auth:status', signIn: 'auth:signIn', cancelSignIn: 'auth:cancelSignIn', signOut: 'auth:signOut' },
+  profiles: {
+    get: 'profiles:get',
+    save: 'profiles:save',
+    setSecret: 'profiles:setSecret',
+    clearSecret: 'profiles:clearSecret',
+    activate: 'profiles:activate',
+  },
   customers: { search: 'customers:search', get: 'customers:get' },
-  tokens: { list: 'tokens:list', archive: 'tokens:archive' },
+  tokens: {
+    list: 'tokens:list',
+    archive: 'tokens:archive',
+    archiveAll: 'tokens:archiveAll',
+    rename: 'tokens:rename',
+    remove: 'tokens:remove',
+    legacyDelete: 'tokens:legacyDelete',
+  },
+  products: { list: 'products:list' },
+  invoices: {
+    list: 'invoices:list',
+    pay: 'invoices:pay',
+    openPaymentLink: 'invoices:openPaymentLink',
+    paymentResult: 'invoices:paymentResult',
+  },
 } as const
 
 type Shape = typeof apiShape

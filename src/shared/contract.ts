@@ -7,11 +7,24 @@ import type { Channel, apiShape } from './api-shape.ts'
 import type { Result } from './errors.ts'
 import {
   AppInfo,
+  AuthStatus,
+  ConnectProvider,
   Customer,
   CustomerNumber,
+  EditableProfileId,
+  Invoice,
   PayerReference,
+  PaymentMethod,
+  PaymentResult,
+  PaymentStarted,
   PaymentToken,
+  Product,
+  ProductCode,
+  ProfileKind,
+  ProfileSettings,
+  ProfilesState,
   Provider,
+  SecretName,
   TokenId,
   TokenListing,
   TokenType,
@@ -19,9 +32,35 @@ import {
 } from './domain.ts'
 
 const none = z.object({}).strict()
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
+const legacyTokenKind = z.enum(['payment', 'recurrence', 'unscheduled'])
 
 export const contract = {
   'app:info': { request: none, response: AppInfo },
+
+  // Sign-in of the agent (ConnectID, Authorization Code + PKCE in the system browser). signIn resolves
+  // when the loopback callback arrives (or fails: denied, timed out after 5 minutes, cancelled).
+  'auth:status': { request: none, response: AuthStatus },
+  'auth:signIn': { request: none, response: AuthStatus },
+  'auth:cancelSignIn': { request: none, response: AuthStatus },
+  'auth:signOut': { request: none, response: AuthStatus },
+
+  // Profiles: sandbox (embedded), test, production. Secrets are write-only: set or clear, never read.
+  'profiles:get': { request: none, response: ProfilesState },
+  'profiles:save': {
+    request: z.object({ id: EditableProfileId, settings: ProfileSettings }).strict(),
+    response: ProfilesState,
+  },
+  'profiles:setSecret': {
+    request: z.object({ id: EditableProfileId, name: SecretName, value: z.string().min(1).max(4096) }).strict(),
+    response: ProfilesState,
+  },
+  'profiles:clearSecret': {
+    request: z.object({ id: EditableProfileId, name: SecretName }).strict(),
+    response: ProfilesState,
+  },
+  'profiles:activate': { request: z.object({ id: ProfileKind }).strict(), response: ProfilesState },
+
   'customers:search': {
     request: z.object({ query: boundedText(100) }).strict(),
     response: z.array(Customer),
@@ -56,6 +95,72 @@ export const contract = {
       .strict(),
     response: PaymentToken,
   },
+  'tokens:archiveAll': {
+    request: z
+      .object({ provider: z.literal('swedbankpay'), payerReference: PayerReference, reason: boundedText(250) })
+      .strict(),
+    response: z.array(PaymentToken),
+  },
+  'tokens:rename': {
+    request: z
+      .object({
+        provider: z.literal('swedbankpay'),
+        token: TokenId,
+        tokenType: TokenType,
+        displayName: boundedText(100),
+      })
+      .strict(),
+    response: PaymentToken,
+  },
+  'tokens:remove': {
+    request: z.object({ provider: ConnectProvider, customerNumber: CustomerNumber, token: TokenId }).strict(),
+    response: z.object({ provider: ConnectProvider, token: z.string(), removed: z.literal(true) }),
+  },
+  // Swedbank Pay's old PaymentOrder API: { state: "Deleted", comment }.
+  'tokens:legacyDelete': {
+    request: z.discriminatedUnion('kind', [
+      z.object({ kind: legacyTokenKind, token: TokenId, comment: boundedText(250) }).strict(),
+      z.object({ kind: z.literal('payerOwned'), payerReference: PayerReference, comment: boundedText(250) }).strict(),
+    ]),
+    response: z.object({
+      kind: z.enum(['payment', 'recurrence', 'unscheduled', 'payerOwned']),
+      deleted: z.literal(true),
+      /** How many tokens the provider reported deleted, where it says. */
+      count: z.number().int().nonnegative().nullable(),
+    }),
+  },
+
+  'products:list': { request: none, response: z.array(Product) },
+
+  'invoices:list': {
+    request: z
+      .object({ customerNumber: CustomerNumber, productCode: ProductCode, from: isoDate.optional(), to: isoDate.optional() })
+      .strict(),
+    response: z.array(Invoice),
+  },
+  // Validated against Connect's documented limits before any request; sent once, never retried.
+  'invoices:pay': {
+    request: z
+      .object({
+        customerNumber: CustomerNumber,
+        invoiceNumber: boundedText(10),
+        productCode: ProductCode,
+        companyCode: boundedText(12),
+        paymentMethod: PaymentMethod,
+      })
+      .strict(),
+    response: PaymentStarted,
+  },
+  /** Opens the payment link of a transaction this console started, in the system browser. */
+  'invoices:openPaymentLink': {
+    request: z.object({ transactionId: boundedText(40) }).strict(),
+    response: z.object({ opened: z.literal(true) }),
+  },
+  /** The result captured on the loopback returnUrl; waits up to waitMs for one to arrive. */
+  'invoices:paymentResult': {
+    request: z.object({ transactionId: boundedText(40), waitMs: z.number().int().min(0).max(25_000).optional() }).strict(),
+    response: PaymentResult,
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export type Contract = typeof contract
@@ -75,3 +180,10 @@ export type Api = {
       : never
   }
 }
+
+/** Channels answered by the session layer (who is signed in, which profile is active). */
+export type SessionChannel = Extract<Channel, `auth:${string}` | `profiles:${string}`>
+/** Channels answered by the services built for the active profile. */
+export type ServiceChannel = Exclude<Channel, SessionChannel>
+export type SessionHandlers = Pick<Handlers, SessionChannel>
+export type ServiceHandlers = Pick<Handlers, ServiceChannel>

@@ -105,3 +105,128 @@ export const AppInfo = z.object({
   providers: z.array(z.object({ provider: Provider, configured: z.boolean() })),
 })
 export type AppInfo = z.infer<typeof AppInfo>
+
+/** What an agent may do with a token, per provider family. The UI offers only these; core enforces them. */
+export const TOKEN_ACTIONS = ['archive', 'rename', 'legacyDelete', 'remove'] as const
+export type TokenAction = (typeof TOKEN_ACTIONS)[number]
+export const PROVIDER_ACTIONS: Readonly<Record<Provider, readonly TokenAction[]>> = {
+  swedbankpay: ['archive', 'rename', 'legacyDelete'],
+  payex: ['remove'],
+  klarna: ['remove'],
+  vipps: ['remove'],
+  nexi: ['remove'],
+}
+export const CONNECT_PROVIDERS = ['payex', 'klarna', 'vipps', 'nexi'] as const
+export const ConnectProvider = z.enum(CONNECT_PROVIDERS)
+export type ConnectProvider = z.infer<typeof ConnectProvider>
+
+/** The agent signed in through ConnectID (Authorization Code + PKCE). No token ever crosses IPC. */
+export const Agent = z.object({ userId: z.string(), name: z.string(), email: z.string().nullable() })
+export type Agent = z.infer<typeof Agent>
+
+export const AuthStatus = z.object({
+  signedIn: z.boolean(),
+  agent: Agent.nullable(),
+  /** True while a sign-in waits for the system browser's callback. */
+  pending: z.boolean(),
+})
+export type AuthStatus = z.infer<typeof AuthStatus>
+
+export const EditableProfileId = z.enum(['test', 'production'])
+export type EditableProfileId = z.infer<typeof EditableProfileId>
+export const SECRET_NAMES = ['connectClientSecret', 'swedbankPayAccessToken'] as const
+export const SecretName = z.enum(SECRET_NAMES)
+export type SecretName = z.infer<typeof SecretName>
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .max(300)
+  .url()
+  .refine((value) => value.startsWith('https://'), 'must be an https:// URL')
+
+/** {customerNumber} is replaced by the customer number; the result is the Swedbank Pay payerReference. */
+export const PayerReferenceTemplate = z
+  .string()
+  .trim()
+  .min(1)
+  .max(50)
+  .refine((value) => value.includes('{customerNumber}'), 'must contain {customerNumber}')
+
+export const ProfileSettings = z.object({
+  connect: z.object({ apiUrl: httpsUrl, loginUrl: httpsUrl, clientId: boundedText(200) }),
+  swedbankPay: z.object({ apiUrl: httpsUrl }),
+  payerReferenceTemplate: PayerReferenceTemplate,
+})
+export type ProfileSettings = z.infer<typeof ProfileSettings>
+
+/** A profile as the renderer sees it: settings, and only whether each secret is stored. */
+export const ProfileSummary = z.object({
+  id: ProfileKind,
+  label: z.string(),
+  active: z.boolean(),
+  editable: z.boolean(),
+  /** null for the sandbox, whose endpoints are embedded. */
+  settings: ProfileSettings.nullable(),
+  secrets: z.object({ connectClientSecret: z.boolean(), swedbankPayAccessToken: z.boolean() }),
+  /** True when the profile has what its lookups need (client id + secret, merchant token). */
+  complete: z.boolean(),
+})
+export type ProfileSummary = z.infer<typeof ProfileSummary>
+
+export const ProfilesState = z.object({
+  active: ProfileKind,
+  profiles: z.array(ProfileSummary),
+  encryption: z.object({ available: z.boolean(), reason: z.string().nullable() }),
+})
+export type ProfilesState = z.infer<typeof ProfilesState>
+
+export const ProductCode = boundedText(12)
+export const Product = z.object({
+  productCode: z.string(),
+  productName: z.string().nullable(),
+  companyCode: z.string().nullable(),
+})
+export type Product = z.infer<typeof Product>
+
+export const InvoiceStatus = z.enum(['unpaid', 'partial', 'paid', 'unknown'])
+export const Invoice = z.object({
+  invoiceNumber: z.string(),
+  invoiceId: z.string().nullable(),
+  customerNumber: z.string(),
+  productCode: z.string(),
+  productName: z.string().nullable(),
+  companyCode: z.string().nullable(),
+  /** ISO date (YYYY-MM-DD). */
+  invoiceDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  /** Kroner, as numbers the console produces (never strings from the provider). */
+  amount: z.number().nullable(),
+  paidAmount: z.number().nullable(),
+  status: InvoiceStatus,
+})
+export type Invoice = z.infer<typeof Invoice>
+
+export const PAYMENT_METHODS = ['creditcardPayex', 'swishPayex', 'vippsEcommerce', 'nexi'] as const
+export const PaymentMethod = z.enum(PAYMENT_METHODS)
+export type PaymentMethod = z.infer<typeof PaymentMethod>
+
+/** The results Connect's payment page reports on the returnUrl, plus 'pending' while none has arrived. */
+export const PAYMENT_RESULTS = ['finished', 'cancelled', 'failed', 'unknown', 'initiated', 'error'] as const
+export const PaymentResultStatus = z.enum(['pending', ...PAYMENT_RESULTS])
+export type PaymentResultStatus = z.infer<typeof PaymentResultStatus>
+
+export const PaymentStarted = z.object({
+  transactionId: z.string(),
+  /** {login}/payment/invoice/pay?clientId&returnUrl&errorUrl&transactionId: safe to show or copy. */
+  paymentUrl: z.string(),
+})
+export type PaymentStarted = z.infer<typeof PaymentStarted>
+
+export const PaymentResult = z.object({
+  transactionId: z.string(),
+  status: PaymentResultStatus,
+  /** ISO time the result arrived on the loopback returnUrl, null while pending. */
+  receivedAt: z.string().nullable(),
+})
+export type PaymentResult = z.infer<typeof PaymentResult>
