@@ -1,6 +1,8 @@
 /**
- * The embedded sandbox: a real HTTP server on 127.0.0.1 faking ConnectID (OAuth), the Connect API and
- * Swedbank Pay's Payer API, with seeded demo data, state, and per-route fault injection.
+ * The embedded sandbox: a real HTTP server on 127.0.0.1 faking ConnectID (OAuth: client credentials, and agents'
+ * sign-in with Authorization Code + PKCE; the invoice payment page), the Connect API (customers, token families,
+ * products, invoices, Pay invoice) and Swedbank Pay (the Payer API and the old PaymentOrder token endpoints),
+ * with seeded demo data, state, and per-route fault injection.
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -16,7 +18,8 @@ import type { SandboxState } from './state.ts'
 import { swedbankPayFamily } from './swedbankpay/family.ts'
 
 export type { SandboxState } from './state.ts'
-export { SHOWCASE_TOKENS } from './data/index.ts'
+export { DEMO_AGENTS, SHOWCASE_TOKENS } from './data/index.ts'
+export type { DemoAgent } from './data/index.ts'
 
 export interface SandboxOptions {
   /** Default 0: a random free port. */
@@ -43,16 +46,18 @@ export interface SandboxHandle {
 
 export const SANDBOX_CLIENT_ID = 'sandbox-console'
 
+const apiFamilies = [connectIdFamily, connectFamily, swedbankPayFamily]
+/** Every API route key ("GET /online/payers/:payerReference"), in matching order: what a fault can target. */
+export const SANDBOX_ROUTES: readonly string[] = apiFamilies.flatMap((family) => family.routes.map(routeKey))
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const port = options.port ?? 0
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`Invalid sandbox port: ${port}`)
 
   const credentials = { clientId: SANDBOX_CLIENT_ID, clientSecret: randomSecret(), merchantToken: randomSecret() }
   const state = createSandboxState(options.seed ?? DEFAULT_SEED, credentials)
-  const apiFamilies = [connectIdFamily, connectFamily, swedbankPayFamily]
-  const faultableRoutes = apiFamilies.flatMap((family) => family.routes.map(routeKey))
   const lifetime = new AbortController()
-  const handler = createRequestHandler(state, [...apiFamilies, createInspectFamily(faultableRoutes)], unknownFamily, lifetime.signal)
+  const handler = createRequestHandler(state, [...apiFamilies, createInspectFamily(SANDBOX_ROUTES)], unknownFamily, lifetime.signal)
   const server = createServer(handler)
 
   await new Promise<void>((resolve, reject) => {

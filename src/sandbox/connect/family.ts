@@ -1,15 +1,22 @@
 /**
  * The Connect API family (/capi): bearer auth with a ConnectID access token, the per-client rate limit,
  * the headers every Connect response carries, and JSON only for clients that ask for it (XML otherwise).
+ * Client-mode paths (/capi/v1/client/...) need a client_credentials token. The other paths accept an agent's
+ * (user-mode) token too; the guard notes the agent on the context, and user-only routes check it.
+ * Every token counts against its client id's rate limit, whichever grant it came from.
  */
+import { activeAccessToken } from '../connectid/issue.ts'
 import { bearerToken } from '../http/auth.ts'
 import type { ApiFamily } from '../http/dispatcher.ts'
 import type { ClientError, Reply } from '../http/reply.ts'
 import type { RequestContext, Route } from '../http/router.ts'
-import type { SandboxState } from '../state.ts'
 import { customerRoutes } from './customers.ts'
+import { invoiceRoutes } from './invoices.ts'
+import { paymentRoutes } from './payments.ts'
+import { profileRoutes } from './profile.ts'
 import { connectError, connectReply } from './respond.ts'
 import { peekRequests, takeRequest } from './rate-limit.ts'
+import { tokenRoutes } from './tokens.ts'
 
 export const CONNECT_API_VERSION = '1.0.0-sandbox'
 const CLIENT_MODE_PREFIX = '/capi/v1/client/'
@@ -28,22 +35,18 @@ const EXCEPTION_TYPES: Record<number, string> = {
   503: 'ServiceUnavailable',
 }
 
-/** The client id behind a still-valid access token. */
-function clientOf(state: SandboxState, token: string | undefined, now: number): string | undefined {
-  const issued = token === undefined ? undefined : state.accessTokens.get(token)
-  return issued && issued.expiresAt > now ? issued.clientId : undefined
-}
-
 function guard(ctx: RequestContext): Reply | undefined {
   const now = Date.now()
   const token = bearerToken(ctx.req)
   if (token === undefined) return invalidToken(ctx, 'Full authentication is required: send Authorization: Bearer <access token>')
-  const clientId = clientOf(ctx.state, token, now)
-  if (clientId === undefined) return invalidToken(ctx, 'Invalid or expired access token')
-  if (ctx.rawPath.startsWith(CLIENT_MODE_PREFIX) && ctx.state.accessTokens.get(token)?.grantType !== 'client_credentials') {
+  const issued = activeAccessToken(ctx.state, token, now)
+  if (!issued) return invalidToken(ctx, 'Invalid, expired or revoked access token')
+  if (ctx.rawPath.startsWith(CLIENT_MODE_PREFIX) && issued.grantType !== 'client_credentials') {
     return invalidToken(ctx, 'Client-mode endpoints need a client_credentials token')
   }
+  const clientId = issued.clientId
   ctx.clientId = clientId
+  if (issued.agent !== undefined) ctx.agentId = issued.agent
   if (!takeRequest(ctx.state, clientId, now).allowed) {
     return connectError(ctx, 429, 'RateLimitExceeded', 'Too many requests: the limit is 100 per second and 2000 per minute per client')
   }
@@ -51,7 +54,7 @@ function guard(ctx: RequestContext): Reply | undefined {
 }
 
 function decorate(ctx: RequestContext, reply: Reply): Reply {
-  const clientId = ctx.clientId ?? clientOf(ctx.state, bearerToken(ctx.req), Date.now())
+  const clientId = ctx.clientId ?? activeAccessToken(ctx.state, bearerToken(ctx.req))?.clientId
   const status = peekRequests(ctx.state, clientId)
   return {
     ...reply,
@@ -70,7 +73,7 @@ function error(ctx: RequestContext, failure: ClientError): Reply {
   return connectError(ctx, failure.status, exceptionType, failure.message)
 }
 
-const routes: readonly Route[] = [...customerRoutes]
+const routes: readonly Route[] = [...customerRoutes, ...invoiceRoutes, ...tokenRoutes, ...profileRoutes, ...paymentRoutes]
 
 export const connectFamily: ApiFamily = {
   name: 'connect',

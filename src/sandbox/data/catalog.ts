@@ -53,17 +53,27 @@ export interface Product {
   productName: string
   companyCode: string
   monthlyPrice: number
+  /** VAT on the invoice lines: news subscriptions are zero-rated in Norway, 6 % in Sweden. */
+  vatPercent: number
+  currency: 'NOK' | 'SEK'
 }
 
 export const PRODUCTS: Record<Country, readonly Product[]> = {
   NO: [
-    { productCode: 'AP001', productName: 'Aftenposten Digital', companyCode: '68979834', monthlyPrice: 299 },
-    { productCode: 'BT001', productName: 'Bergens Tidende Pluss', companyCode: '68979835', monthlyPrice: 249 },
+    { productCode: 'AP001', productName: 'Aftenposten Digital', companyCode: '68979834', monthlyPrice: 299, vatPercent: 0, currency: 'NOK' },
+    { productCode: 'BT001', productName: 'Bergens Tidende Pluss', companyCode: '68979835', monthlyPrice: 249, vatPercent: 0, currency: 'NOK' },
   ],
   SE: [
-    { productCode: 'SVD01', productName: 'Svenska Dagbladet Digital', companyCode: '55667788', monthlyPrice: 229 },
-    { productCode: 'AB001', productName: 'Aftonbladet Plus', companyCode: '55667789', monthlyPrice: 99 },
+    { productCode: 'SVD01', productName: 'Svenska Dagbladet Digital', companyCode: '55667788', monthlyPrice: 229, vatPercent: 6, currency: 'SEK' },
+    { productCode: 'AB001', productName: 'Aftonbladet Plus', companyCode: '55667789', monthlyPrice: 99, vatPercent: 6, currency: 'SEK' },
   ],
+}
+
+/** The whole catalog, Norwegian products first: what GET /capi/v1/client/product lists. */
+export const ALL_PRODUCTS: readonly Product[] = [...PRODUCTS.NO, ...PRODUCTS.SE]
+
+export function findProduct(productCode: string): Product | undefined {
+  return ALL_PRODUCTS.find((product) => product.productCode === productCode)
 }
 
 /** Connect paymentProviderId per family: 11 (PayEx) and 55 (Klarna) are the docs' examples, 25 (Vipps) is

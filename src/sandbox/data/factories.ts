@@ -134,6 +134,7 @@ export interface ConnectCardSpec {
 export function payexToken(spec: ConnectCardSpec & { recurrenceToken: string }): PayexToken {
   return {
     customerNumber: spec.customerNumber,
+    state: 'Active',
     recurrenceToken: spec.recurrenceToken,
     paymentProviderId: PAYMENT_PROVIDER_ID.payex,
     merchantId: PAYEX_MERCHANT_ID,
@@ -148,6 +149,7 @@ export function payexToken(spec: ConnectCardSpec & { recurrenceToken: string }):
 export function nexiSubscription(spec: ConnectCardSpec & { subscriptionId: string }): NexiSubscription {
   return {
     customerNumber: spec.customerNumber,
+    state: 'Active',
     subscriptionId: spec.subscriptionId,
     paymentProviderId: PAYMENT_PROVIDER_ID.nexi,
     productCode: spec.productCode,
@@ -159,11 +161,11 @@ export function nexiSubscription(spec: ConnectCardSpec & { subscriptionId: strin
 }
 
 export function klarnaToken(customerNumber: number, token: string, productCode: string): KlarnaToken {
-  return { customerNumber, token, paymentProviderId: PAYMENT_PROVIDER_ID.klarna, productCode }
+  return { customerNumber, state: 'Active', token, paymentProviderId: PAYMENT_PROVIDER_ID.klarna, productCode }
 }
 
 export function vippsAgreement(customerNumber: number, agreementRef: string, productCode: string): VippsAgreement {
-  return { customerNumber, agreementRef, paymentProviderId: PAYMENT_PROVIDER_ID.vipps, productCode }
+  return { customerNumber, state: 'Active', agreementRef, paymentProviderId: PAYMENT_PROVIDER_ID.vipps, productCode }
 }
 
 export interface InvoiceSpec {

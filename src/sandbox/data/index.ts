@@ -5,6 +5,10 @@ import { showcaseData } from './showcase.ts'
 import type { SandboxData } from './types.ts'
 
 export { SHOWCASE_TOKENS } from './showcase.ts'
+export { ALL_PRODUCTS, findProduct } from './catalog.ts'
+export type { Product } from './catalog.ts'
+export { DEMO_AGENTS, agentLabel, findAgent } from './agents.ts'
+export type { DemoAgent } from './agents.ts'
 export type * from './types.ts'
 
 export const DEFAULT_SEED = 20260617

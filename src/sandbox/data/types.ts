@@ -21,7 +21,8 @@ export interface DemoCustomer {
 }
 
 export type PayerTokenType = 'Payment' | 'Recurrence' | 'Unscheduled' | 'TransactionOnFile'
-export type PayerTokenState = 'Active' | 'Archived'
+/** 'Deleted' comes only from the old PaymentOrder endpoints (PATCH {state:"Deleted"}); the Payer API never shows it. */
+export type PayerTokenState = 'Active' | 'Archived' | 'Deleted'
 
 /** One Swedbank Pay Payer API token, stored as the API shows it (minus the operations). */
 export interface PayerToken {
@@ -35,13 +36,19 @@ export interface PayerToken {
   /** Present only when archived. */
   archivedBy?: string
   archiveReason?: string
+  /** The comment of an old-API delete; present only when deleted. */
+  deleteComment?: string
   networkTokenized: boolean
   instrumentParameters: Record<string, string>
 }
 
+/** Connect-side tokens are never deleted from state: a removed one is marked, for /__sandbox inspection. */
+export type ConnectTokenState = 'Active' | 'Removed'
+
 /** Connect "List PayEx tokens" item (paymentRecurrenceTokens[]). */
 export interface PayexToken {
   customerNumber: number
+  state: ConnectTokenState
   recurrenceToken: string
   paymentProviderId: number
   merchantId: string
@@ -55,6 +62,7 @@ export interface PayexToken {
 /** Connect "List klarna recurring tokens" item (recurringTokens[]). */
 export interface KlarnaToken {
   customerNumber: number
+  state: ConnectTokenState
   token: string
   paymentProviderId: number
   productCode: string
@@ -63,6 +71,7 @@ export interface KlarnaToken {
 /** Connect "List vipps agreements" item (recurringAgreements[]). */
 export interface VippsAgreement {
   customerNumber: number
+  state: ConnectTokenState
   agreementRef: string
   paymentProviderId: number
   productCode: string
@@ -71,6 +80,7 @@ export interface VippsAgreement {
 /** Connect "List Nexi subscriptions" item. The public docs do not show its fields: these are assumed. */
 export interface NexiSubscription {
   customerNumber: number
+  state: ConnectTokenState
   subscriptionId: string
   paymentProviderId: number
   productCode: string

@@ -1,6 +1,7 @@
 /** Reading request bodies: bounded in size, parsed as JSON objects or HTML forms. */
 import type { IncomingMessage } from 'node:http'
 import { ClientError } from './reply.ts'
+import type { RequestContext } from './router.ts'
 
 export const MAX_BODY_BYTES = 64 * 1024
 /** Past this much, the sandbox stops draining an oversized body and drops the connection. */
@@ -40,3 +41,10 @@ export function parseJsonObject(text: string): Record<string, unknown> {
   return value as Record<string, unknown>
 }
 
+
+/** The parameters of an HTML form post (application/x-www-form-urlencoded, or no Content-Type); empty otherwise. */
+export async function formParams(ctx: RequestContext): Promise<URLSearchParams> {
+  const contentType = (ctx.req.headers['content-type'] ?? '').toLowerCase()
+  const isForm = contentType === '' || contentType.startsWith('application/x-www-form-urlencoded')
+  return new URLSearchParams(isForm ? await ctx.body() : '')
+}

@@ -43,6 +43,11 @@ async function routeRequest(ctx: RequestContext, family: ApiFamily, lifetime: Ab
     return withHeaders(reply, { Allow: match.allowedMethods.join(', ') })
   }
   ctx.params = match.params
+  try {
+    await match.route.observe?.(ctx)
+  } catch {
+    // Bookkeeping only: it never changes the answer.
+  }
   const fault = family.inspectable ? takeFault(ctx.state, routeKey(match.route)) : undefined
   if (fault?.delayMs) await sleep(fault.delayMs, undefined, { signal: lifetime })
   if (fault?.status !== undefined) return faultReply(ctx, family, { ...fault, status: fault.status })

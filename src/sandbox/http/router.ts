@@ -15,6 +15,8 @@ export interface RequestContext {
   state: SandboxState
   /** The authenticated Connect client, set by the Connect family's guard. */
   clientId?: string
+  /** The signed-in demo agent behind a user-mode token, set by the Connect family's guard. */
+  agentId?: string
   /** The request body (received on arrival; a 400/413 surfaces only when a handler asks for it). */
   body(): Promise<string>
 }
@@ -24,6 +26,10 @@ export interface Route {
   /** Literal segments and `:name` parameters, e.g. /online/payers/:payerReference/archives */
   pattern: string
   handle(ctx: RequestContext): Reply | Promise<Reply>
+  /** Match the literal segments in any case (Swedbank Pay's old /psp paths come in several casings). */
+  ignoreCase?: boolean
+  /** Bookkeeping that must see every matched request, before faults and the guard (e.g. counting POSTs). */
+  observe?(ctx: RequestContext): void | Promise<void>
 }
 
 export type RouteMatch = { route: Route; params: Record<string, string> } | { allowedMethods: string[] }
@@ -46,8 +52,9 @@ export function decodeSegments(rawPath: string): string[] {
     })
 }
 
-function matchPattern(pattern: string, segments: string[]): Record<string, string> | undefined {
-  const parts = pattern.split('/').slice(1)
+function matchPattern(route: Route, segments: string[]): Record<string, string> | undefined {
+  const parts = route.pattern.split('/').slice(1)
+  const same = route.ignoreCase ? (a: string, b: string) => a.toLowerCase() === b.toLowerCase() : (a: string, b: string) => a === b
   if (parts.length !== segments.length) return undefined
   const params: Record<string, string> = {}
   for (const [index, part] of parts.entries()) {
@@ -55,7 +62,7 @@ function matchPattern(pattern: string, segments: string[]): Record<string, strin
     if (part.startsWith(':')) {
       if (segment === '') return undefined
       params[part.slice(1)] = segment
-    } else if (part !== segment) {
+    } else if (!same(part, segment)) {
       return undefined
     }
   }
@@ -66,7 +73,7 @@ function matchPattern(pattern: string, segments: string[]): Record<string, strin
 export function matchRoute(routes: readonly Route[], method: string, segments: string[]): RouteMatch | undefined {
   const allowedMethods: string[] = []
   for (const route of routes) {
-    const params = matchPattern(route.pattern, segments)
+    const params = matchPattern(route, segments)
     if (!params) continue
     if (route.method === method) {
       for (const [name, value] of Object.entries(params)) {

@@ -1,9 +1,13 @@
-/** The Swedbank Pay family (/online, /psp): the merchant token as bearer, its version headers, problem+json errors. */
+/**
+ * The Swedbank Pay family (/online: the Payer API; /psp: the old PaymentOrder token endpoints):
+ * the merchant token as bearer, its version headers, problem+json errors.
+ */
 import { bearerToken, sameSecret } from '../http/auth.ts'
 import type { ApiFamily } from '../http/dispatcher.ts'
 import type { Reply } from '../http/reply.ts'
 import type { RequestContext } from '../http/router.ts'
 import { payerRoutes } from './payers.ts'
+import { paymentOrderRoutes } from './payment-orders.ts'
 import { genericProblem } from './problems.ts'
 import { PAYER_API_SUPPORTED_VERSIONS } from './views.ts'
 
@@ -18,7 +22,7 @@ const owns = (rawPath: string, prefix: string): boolean => rawPath === prefix ||
 export const swedbankPayFamily: ApiFamily = {
   name: 'swedbankpay',
   owns: (rawPath) => owns(rawPath, '/online') || owns(rawPath, '/psp'),
-  routes: payerRoutes,
+  routes: [...payerRoutes, ...paymentOrderRoutes],
   inspectable: true,
   guard,
   decorate: (_ctx, reply) => ({ ...reply, headers: { ...reply.headers, 'api-supported-versions': PAYER_API_SUPPORTED_VERSIONS } }),

@@ -6,7 +6,8 @@ import type { PayerToken } from '../data/index.ts'
 import { parseJsonObject } from '../http/body.ts'
 import type { Reply } from '../http/reply.ts'
 import type { RequestContext, Route } from '../http/router.ts'
-import { inputError, tokenInactive, tokenNotFound } from './problems.ts'
+import { inputError, stringField, tokenInactive, tokenNotFound } from './problems.ts'
+import type { Problem } from './problems.ts'
 import { listEnvelope, payerReply, singleTokenEnvelope } from './views.ts'
 
 /** updatedBy values seen in the docs (current and 5.3.17), compared without case or underscores. */
@@ -18,30 +19,24 @@ const UPDATED_BY: Record<string, string> = {
   SWEDBANKPAY: 'SWEDBANK_PAY',
 }
 
-type Problem = { name: string; description: string }
-
 function payerTokens(ctx: RequestContext, payerReference: string): PayerToken[] {
   return ctx.state.data.payerTokens.filter((token) => token.payerReference === payerReference)
 }
 
-/** The stored token named by the `tokenId` path parameter, or the documented 404 inputerror. */
+/** The stored token named by the `tokenId` path parameter, or the documented 404 inputerror.
+ *  A token deleted through the old PaymentOrder endpoints is gone for the Payer API: 404 as well. */
 function findToken(ctx: RequestContext): PayerToken | Reply {
   const tokenId = ctx.params.tokenId ?? ''
   const dash = tokenId.lastIndexOf('-')
   const token = dash > 0 ? tokenId.slice(0, dash).toLowerCase() : tokenId
   const tokenType = dash > 0 ? tokenId.slice(dash + 1) : ''
-  const found = ctx.state.data.payerTokens.find((candidate) => candidate.token.toLowerCase() === token && candidate.tokenType === tokenType)
+  const found = ctx.state.data.payerTokens.find(
+    (candidate) => candidate.token.toLowerCase() === token && candidate.tokenType === tokenType && candidate.state !== 'Deleted',
+  )
   return found ?? tokenNotFound(/^[A-Za-z]{1,32}$/.test(tokenType) ? `${tokenType}Token` : 'Token')
 }
 
 const isReply = (value: PayerToken | Reply): value is Reply => 'status' in value && 'body' in value
-
-function stringField(body: Record<string, unknown>, name: string, problems: Problem[]): string {
-  const value = body[name]
-  if (typeof value === 'string' && value.trim() !== '') return value
-  problems.push({ name, description: `The ${name} field is required and must be a non-empty string` })
-  return ''
-}
 
 /** `{reason, updatedBy}`, both required; updatedBy in any case. */
 async function readArchiveRequest(ctx: RequestContext): Promise<{ reason: string; archivedBy: string } | Reply> {

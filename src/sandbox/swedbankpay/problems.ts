@@ -4,6 +4,16 @@ import type { Reply } from '../http/reply.ts'
 
 export const ERROR_DETAIL_BASE = 'https://api.payex.com/psp/errordetail'
 
+export type Problem = { name: string; description: string }
+
+/** A required non-empty string field of a request body; a missing or wrong one is added to `problems`. */
+export function stringField(body: Record<string, unknown>, name: string, problems: Problem[]): string {
+  const value = body[name]
+  if (typeof value === 'string' && value.trim() !== '') return value
+  problems.push({ name, description: `The ${name} field is required and must be a non-empty string` })
+  return ''
+}
+
 export interface ProblemSpec {
   /** The part after .../errordetail/, e.g. "inputerror" or "paymentorders/paymenttokeninactive". */
   type: string
@@ -64,12 +74,12 @@ export function tokenNotFound(problemName: string): Reply {
 }
 
 /** The documented answer for a token that exists but is archived (or deleted). */
-export function tokenInactive(problemName: string): Reply {
+export function tokenInactive(problemName: string, detail = 'The token is archived and can no longer be used or changed'): Reply {
   return problemReply({
     type: 'paymentorders/paymenttokeninactive',
     title: 'Payment token is inactive',
     status: 422,
-    detail: 'The token is archived and can no longer be used or changed',
+    detail,
     problems: [{ name: problemName, description: 'The token is inactive' }],
   })
 }

@@ -12,14 +12,14 @@ export function payerReply(status: number, body: unknown): Reply {
   return { status, headers: { 'Content-Type': PAYER_API_CONTENT_TYPE }, body: JSON.stringify(body) }
 }
 
-interface Operation {
+export interface Operation {
   href: string
   rel: string
   method: 'GET' | 'PATCH'
   contentType: 'application/json'
 }
 
-const operation = (baseUrl: string, path: string, rel: string, method: 'GET' | 'PATCH'): Operation => ({
+export const operation = (baseUrl: string, path: string, rel: string, method: 'GET' | 'PATCH'): Operation => ({
   href: `${baseUrl}${path}`,
   rel,
   method,

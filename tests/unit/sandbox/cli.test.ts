@@ -25,6 +25,10 @@ describe('npm run sandbox (src/sandbox/cli.ts)', () => {
       expect(url).toBeDefined()
       expect(output).toContain(`${url}/capi`)
       expect(output).toContain('sandbox-console')
+      expect(output).toContain('silje = Silje Haugen (Oslo), erik = Erik Johansson (Stockholm), mari = Mari Olsen (Bergen)')
+      const routes = ((await (await fetch(`${url}/__sandbox/routes`)).json()) as { routes: string[] }).routes
+      expect(routes.length).toBeGreaterThan(20)
+      for (const route of routes) expect(output).toContain(`  ${route}\n`)
       const token = await fetch(`${url}/user/oauth/token`, {
         method: 'POST',
         body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'sandbox-console', client_secret: secret ?? '' }),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox } from '../../../src/sandbox/index.ts'
 import type { SandboxHandle } from '../../../src/sandbox/index.ts'
+import { agentTokens } from './agent-client.ts'
 import { clientToken } from './sandbox-client.ts'
 
 let sandbox: SandboxHandle
@@ -52,6 +53,29 @@ describe('Connect rate limit (100/s and 2000/min per client)', () => {
       const other = await clientToken(sandbox)
       const again = await fetch(`${sandbox.connectApiUrl}/v1/client/customer/100001`, { headers: { Authorization: `Bearer ${other}` } })
       expect(again.status).toBe(429)
+    } finally {
+      sandbox.state.rateLimit.perMinute = 2000
+      sandbox.state.rateLimit.windows.clear()
+    }
+  })
+
+  it('counts agents\' (user-mode) tokens against the same client id', async () => {
+    sandbox.state.rateLimit.windows.clear()
+    const agent = (await agentTokens(sandbox, 'erik')).access_token
+    sandbox.state.rateLimit.perMinute = 4
+    try {
+      const call = (bearer: string, path: string) => fetch(`${sandbox.connectApiUrl}${path}`, { headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' } })
+      const first = await call(agent, '/v1/customer/profile')
+      expect(first.status).toBe(200)
+      expect(first.headers.get('x-ratelimit-remaining')).toBe('3')
+      expect((await call(token, '/v1/client/product')).headers.get('x-ratelimit-remaining')).toBe('2')
+      expect((await call(agent, '/v1/api/payment/payex/token?customerNumber=100001')).headers.get('x-ratelimit-remaining')).toBe('1')
+      expect((await call(token, '/v1/client/customer/invoice/payment/100001/AP001')).status).toBe(200)
+      const refused = await call(agent, '/v1/customer/payment/klarna/token?customerNumber=100001')
+      expect(refused.status).toBe(429)
+      expect(refused.headers.get('x-ratelimit-remaining')).toBe('0')
+      expect(await refused.json()).toEqual({ exceptionType: 'RateLimitExceeded', errorMessage: expect.any(String) })
+      expect([...sandbox.state.rateLimit.windows.keys()]).toEqual(['sandbox-console'])
     } finally {
       sandbox.state.rateLimit.perMinute = 2000
       sandbox.state.rateLimit.windows.clear()

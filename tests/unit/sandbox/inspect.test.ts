@@ -94,6 +94,37 @@ describe('fault injection', () => {
     expect(routes).toContain('POST /user/oauth/token')
     expect(routes).toContain('GET /capi/v1/client/customer/search')
     expect(routes.some((route) => route.includes('__sandbox'))).toBe(false)
+    for (const route of [
+      'GET /user/oauth/authorize',
+      'POST /user/oauth/authorize',
+      'GET /user/payment/invoice/pay',
+      'POST /user/payment/invoice/pay',
+      'GET /capi/v1/customer/profile',
+      'GET /capi/v1/client/product',
+      'GET /capi/v1/client/customer/invoice/payment/:customerNumber/:productCode',
+      'POST /capi/v1/api/payment/invoice',
+      'GET /capi/v1/api/payment/payex/token',
+      'PATCH /capi/v1/api/payment/payex/token',
+      'PATCH /capi/v1/customer/payment/klarna/token',
+      'PATCH /capi/v1/customer/payment/vipps/agreement',
+      'GET /capi/v1/api/payment/nexi/subscription',
+      'PATCH /capi/v1/api/payment/nexi/subscription',
+      'GET /psp/paymentorders/payerownedtokens/:payerReference',
+      'PATCH /psp/paymentorders/payerownedtokens/:payerReference',
+      'PATCH /psp/paymentorders/recurrenceTokens/:token',
+    ]) {
+      expect(routes).toContain(route)
+    }
+    expect(new Set(routes).size).toBe(routes.length)
+  })
+
+  it('injects a fault on a case-insensitive /psp route whatever casing the client uses', async () => {
+    await setFault({ route: 'PATCH /psp/paymentorders/recurrenceTokens/:token', status: 503, times: 2 })
+    for (const segment of ['recurrenceTokens', 'recurrencetokens']) {
+      const response = await payer(sandbox, 'PATCH', `/psp/paymentorders/${segment}/${SHOWCASE_TOKENS.kariVisaRecurrence}`, { state: 'Deleted', comment: 'c' })
+      expect(response.status).toBe(503)
+    }
+    expect(sandbox.state.data.payerTokens.find((t) => t.token === SHOWCASE_TOKENS.kariVisaRecurrence)?.state).toBe('Active')
   })
 })
 
@@ -106,6 +137,11 @@ describe('inspection and reset', () => {
       [SHOWCASE_TOKENS.kariTrustlyUnscheduled, 'Active'],
       [SHOWCASE_TOKENS.kariArchivedMasterCard, 'Archived'],
     ])
+  })
+
+  it('lists the demo agents', async () => {
+    const { agents } = (await (await fetch(`${sandbox.url}/__sandbox/agents`)).json()) as { agents: { id: string; office: string }[] }
+    expect(agents.map((agent) => [agent.id, agent.office])).toEqual([['silje', 'Oslo'], ['erik', 'Stockholm'], ['mari', 'Bergen']])
   })
 
   it('restores the seed data and clears faults on reset', async () => {

@@ -232,7 +232,7 @@ describe('Payer API: paths', () => {
 
   it('answers unknown routes under /online and /psp with problem+json 404 and wrong methods with 405', async () => {
     await problem(await payer(sandbox, 'GET', '/online/nothing'), 404, 'notfound')
-    await problem(await payer(sandbox, 'GET', '/psp/paymentorders/payerownedtokens/100001'), 404, 'notfound')
+    await problem(await payer(sandbox, 'GET', '/psp/paymentorders/nothing/100001'), 404, 'notfound')
     const wrongMethod = await problem(await payer(sandbox, 'DELETE', '/online/payers/100001'), 405, 'methodnotallowed')
     expect(wrongMethod.status).toBe(405)
   })
