@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['tests/unit/core/**/*.test.ts', 'tests/unit/sandbox/**/*.test.ts', 'tests/unit/devhost/**/*.test.ts'],
+          include: ['tests/unit/core/**/*.test.ts', 'tests/unit/sandbox/**/*.test.ts', 'tests/unit/devhost/**/*.test.ts', 'tests/unit/cli/**/*.test.ts'],
         },
       },
       {

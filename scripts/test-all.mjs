@@ -30,7 +30,11 @@ function counts() {
   if (existsSync('.ci-out/vitest.json')) {
     const v = JSON.parse(readFileSync('.ci-out/vitest.json', 'utf8'))
     passed += v.numPassedTests ?? 0
-    failed += (v.numFailedTests ?? 0) + (v.numFailedTestSuites ?? 0)
+    failed += v.numFailedTests ?? 0
+    // A file that failed to load has no failed test of its own: count it once.
+    failed += (v.testResults ?? []).filter(
+      (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed'),
+    ).length
     skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0)
   }
   if (existsSync('.ci-out/playwright.json')) {

@@ -1,6 +1,6 @@
 /**
- * What the services need to reach the providers. Built by main (from the active profile, or from the
- * embedded sandbox when no credentials are configured), by the CLI and by the dev host.
+ * What the services need to reach the providers. Built by the runtime (src/core/runtime.ts) from the
+ * active profile, or from the embedded sandbox, and by the CLI.
  * Holds secrets: it never leaves the main process / the Node host.
  */
 import type { ProfileKind } from '../shared/domain.ts'
@@ -21,6 +21,11 @@ export interface SwedbankPayConfig {
   accessToken: string
 }
 
+export interface HttpSettings {
+  timeoutMs: number
+  userAgent: string
+}
+
 export interface ConsoleConfig {
   version: string
   profile: { kind: ProfileKind; label: string }
@@ -28,7 +33,7 @@ export interface ConsoleConfig {
   sandbox: boolean
   connect: ConnectConfig | null
   swedbankPay: SwedbankPayConfig | null
-  http: { timeoutMs: number; userAgent: string }
+  http: HttpSettings
 }
 
 /** The URLs and credentials a running sandbox hands out (see src/sandbox). */
@@ -39,11 +44,29 @@ export interface SandboxEndpoints {
   credentials: { clientId: string; clientSecret: string; merchantToken: string }
 }
 
+/** A sandbox the runtime started for the sandbox profile, and stops when it leaves it. */
+export type RunningSandbox = SandboxEndpoints & { close(): Promise<void> }
+
+export const PROFILE_LABELS: Readonly<Record<ProfileKind, string>> = {
+  sandbox: 'Sandbox (demo data)',
+  test: 'Test',
+  production: 'Production',
+}
+
+/** Whether a profile's APIs are the embedded sandbox (only the sandbox profile's are). */
+export function runsOnTheSandbox(kind: ProfileKind): boolean {
+  return kind === 'sandbox'
+}
+
+export function httpSettings(version: string): HttpSettings {
+  return { timeoutMs: 15_000, userAgent: `SupportConsole/${version}` }
+}
+
 export function sandboxConfig(sandbox: SandboxEndpoints, version: string): ConsoleConfig {
   return {
     version,
-    profile: { kind: 'sandbox', label: 'Sandbox (demo data)' },
-    sandbox: true,
+    profile: { kind: 'sandbox', label: PROFILE_LABELS.sandbox },
+    sandbox: runsOnTheSandbox('sandbox'),
     connect: {
       apiUrl: sandbox.connectApiUrl,
       loginUrl: sandbox.connectIdUrl,
@@ -51,6 +74,6 @@ export function sandboxConfig(sandbox: SandboxEndpoints, version: string): Conso
       clientSecret: sandbox.credentials.clientSecret,
     },
     swedbankPay: { apiUrl: sandbox.swedbankPayApiUrl, accessToken: sandbox.credentials.merchantToken },
-    http: { timeoutMs: 15_000, userAgent: `SupportConsole/${version}` },
+    http: httpSettings(version),
   }
 }

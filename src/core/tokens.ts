@@ -1,46 +1,66 @@
 /**
- * The cross-provider token table. Every requested provider is asked in parallel; each gets its own
- * status (loaded / failed with its error / not_configured), so one failing provider never blanks
- * the others.
+ * The cross-provider token table and every token action. Every requested provider is asked in
+ * parallel; each gets its own status (loaded / failed with its error / not_configured), so one
+ * failing provider never blanks the others. Connect's families find tokens by customer number only:
+ * a request with just a payerReference leaves them out. Writes name the acting agent in the log.
  */
-import type { ParsedRequestOf } from '../shared/contract.ts'
-import { PROVIDERS } from '../shared/domain.ts'
-import type { PaymentToken, Provider, ProviderStatus, TokenListing } from '../shared/domain.ts'
+import type { ParsedRequestOf, ResponseOf } from '../shared/contract.ts'
+import { CONNECT_PROVIDERS, PROVIDERS } from '../shared/domain.ts'
+import type { Agent, PaymentToken, Provider, ProviderStatus, TokenListing } from '../shared/domain.ts'
 import { AppError } from '../shared/errors.ts'
 import { toErrorData } from './error-data.ts'
 import { pathSegment } from './http/paths.ts'
 import type { Logger } from './log.ts'
 import { payerReferenceFor } from './payer-reference.ts'
-import type { ProviderAdapter } from './providers/adapter.ts'
+import type { PayerReferenceMapper } from './payer-reference.ts'
+import type { ProviderAdapter, RemovableAdapter } from './providers/adapter.ts'
 import { PROVIDER_LABELS } from './providers/labels.ts'
 import type { SwedbankPayAdapter } from './providers/swedbankpay.ts'
+import type { PaymentOrderTokenApi } from './swedbankpay/payment-order-tokens.ts'
 
 export interface TokenService {
   listTokens(request: ParsedRequestOf<'tokens:list'>): Promise<TokenListing>
-  archiveToken(request: ParsedRequestOf<'tokens:archive'>): Promise<PaymentToken>
+  archiveToken(request: ParsedRequestOf<'tokens:archive'>, actor?: Agent): Promise<PaymentToken>
+  archiveAll(request: ParsedRequestOf<'tokens:archiveAll'>, actor?: Agent): Promise<PaymentToken[]>
+  rename(request: ParsedRequestOf<'tokens:rename'>, actor?: Agent): Promise<PaymentToken>
+  remove(request: ParsedRequestOf<'tokens:remove'>, actor?: Agent): Promise<ResponseOf<'tokens:remove'>>
+  legacyDelete(request: ParsedRequestOf<'tokens:legacyDelete'>, actor?: Agent): Promise<ResponseOf<'tokens:legacyDelete'>>
 }
 
 export function createTokenService(options: {
   adapters: ProviderAdapter[]
   swedbankPay: SwedbankPayAdapter
+  /** The old PaymentOrder token endpoints; null without Swedbank Pay credentials. */
+  paymentOrderTokens?: PaymentOrderTokenApi | null
+  payerReferenceOf?: PayerReferenceMapper
   logger: Logger
 }): TokenService {
   const { adapters, swedbankPay, logger } = options
+  const payerReferenceOf = options.payerReferenceOf ?? payerReferenceFor
+  const audit = (what: string, provider: Provider, actor: Agent | undefined, fields: Record<string, unknown> = {}) =>
+    logger.info(what, { provider, agent: actor?.userId ?? null, ...fields })
+  const configuredSwedbankPay = (): SwedbankPayAdapter => {
+    if (!swedbankPay.configured) throw notConfiguredError('swedbankpay')
+    return swedbankPay
+  }
 
   return {
     async listTokens(request) {
       // A payerReference that can never be a path segment is the caller's mistake, not a provider's.
       if (request.payerReference !== undefined) pathSegment(request.payerReference, 'payerReference')
-      const providers = [...new Set<Provider>(request.providers ?? PROVIDERS)]
+      const { customerNumber, payerReference } = request
       const target = {
-        ...(request.customerNumber === undefined ? {} : { customerNumber: request.customerNumber }),
-        ...(request.payerReference === undefined ? {} : { payerReference: request.payerReference }),
+        ...(customerNumber === undefined ? {} : { customerNumber }),
+        ...(payerReference === undefined ? {} : { payerReference }),
       }
       const opts = { includeArchived: request.includeArchived ?? false }
-      const asked = providers.map((provider) => {
-        const adapter = adapters.find((candidate) => candidate.provider === provider)
-        return { provider, adapter, result: adapter?.configured ? adapter.list(target, opts) : null }
-      })
+      const asked = [...new Set<Provider>(request.providers ?? PROVIDERS)]
+        // Connect's families find tokens by customer number only: without one they are not asked (nor reported).
+        .filter((provider) => customerNumber !== undefined || !isConnectProvider(provider))
+        .map((provider) => {
+          const adapter = adapters.find((candidate) => candidate.provider === provider)
+          return { provider, adapter, result: adapter?.configured ? adapter.list(target, opts) : null }
+        })
       const settled = await Promise.allSettled(asked.map((entry) => entry.result ?? Promise.resolve([])))
 
       const tokens: PaymentToken[] = []
@@ -56,25 +76,61 @@ export function createTokenService(options: {
       })
 
       return {
-        customerNumber: request.customerNumber ?? null,
-        payerReference: request.payerReference ?? (request.customerNumber === undefined ? null : payerReferenceFor(request.customerNumber)),
+        customerNumber: customerNumber ?? null,
+        payerReference: payerReference ?? (customerNumber === undefined ? null : payerReferenceOf(customerNumber)),
         tokens,
         providers: statuses,
       }
     },
 
-    async archiveToken(request) {
-      if (!swedbankPay.configured) {
-        throw new AppError('NOT_CONFIGURED', 'Swedbank Pay is not configured in this profile.', { provider: 'swedbankpay' })
-      }
-      const archived = await swedbankPay.archive(
+    async archiveToken(request, actor) {
+      const archived = await configuredSwedbankPay().archive(
         { payerReference: request.payerReference, token: request.token, tokenType: request.tokenType },
         request.reason,
       )
-      logger.info('token archived', { provider: 'swedbankpay', tokenType: request.tokenType })
+      audit('token archived', 'swedbankpay', actor, { tokenType: request.tokenType })
       return archived
     },
+
+    async archiveAll(request, actor) {
+      const archived = await configuredSwedbankPay().archiveAll(request.payerReference, request.reason)
+      audit('all tokens of a payer archived', 'swedbankpay', actor, { tokenCount: archived.length })
+      return archived
+    },
+
+    async rename(request, actor) {
+      const renamed = await configuredSwedbankPay().rename({ token: request.token, tokenType: request.tokenType }, request.displayName)
+      audit('token renamed', 'swedbankpay', actor, { tokenType: request.tokenType })
+      return renamed
+    },
+
+    async remove(request, actor) {
+      const adapter = adapters.find((candidate): candidate is RemovableAdapter => candidate.provider === request.provider && 'remove' in candidate)
+      if (adapter === undefined || !adapter.configured) throw notConfiguredError(request.provider)
+      await adapter.remove(request.customerNumber, request.token)
+      audit('token removed', request.provider, actor)
+      return { provider: request.provider, token: request.token, removed: true }
+    },
+
+    async legacyDelete(request, actor) {
+      const api = options.paymentOrderTokens ?? null
+      if (api === null) throw notConfiguredError('swedbankpay')
+      const { count } =
+        request.kind === 'payerOwned'
+          ? await api.deletePayerOwned(request.payerReference, request.comment)
+          : await api.deleteToken(request.kind, request.token, request.comment)
+      audit('token deleted (PaymentOrder API)', 'swedbankpay', actor, { kind: request.kind, tokenCount: count })
+      return { kind: request.kind, deleted: true, count }
+    },
   }
+}
+
+function isConnectProvider(provider: Provider): boolean {
+  return (CONNECT_PROVIDERS as readonly Provider[]).includes(provider)
+}
+
+function notConfiguredError(provider: Provider): AppError {
+  return new AppError('NOT_CONFIGURED', `${PROVIDER_LABELS[provider]} is not configured in this profile.`, { provider })
 }
 
 function notConfigured(provider: Provider, hasAdapter: boolean): ProviderStatus {

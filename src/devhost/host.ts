@@ -17,6 +17,11 @@ export interface DevHostOptions {
   dispatch: Dispatch
   port?: number
   secret?: string
+  /**
+   * The URLs the console asked "the system browser" to open (the recording opener), served as
+   * `GET /__dev/opened-urls` → `{ urls: string[] }` (oldest first) to callers holding the bridge secret.
+   */
+  openedUrls?: () => readonly string[]
 }
 
 export interface DevHost {
@@ -26,6 +31,7 @@ export interface DevHost {
 
 const BRIDGE_MODULES = new Set(['src/devhost/bridge-client.ts', 'src/shared/api-shape.ts', 'src/shared/build-api.ts'])
 const MAX_BODY_BYTES = 1024 * 1024
+const OPENED_URLS_PATH = '/__dev/opened-urls'
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -56,6 +62,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'method not allowed')
     if (url.pathname === '/healthz') return send(response, 200, 'text/plain', 'ok')
     if (url.pathname === '/' || url.pathname === '/index.html') return sendIndex(response)
+    if (url.pathname === OPENED_URLS_PATH) return sendOpenedUrls(request, response)
     if (url.pathname.startsWith('/__dev/')) return sendBridgeModule(response, url.pathname.slice('/__dev/'.length))
     return sendStatic(response, url.pathname)
   }
@@ -77,6 +84,12 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
     const result = await options.dispatch(channel, payload)
     send(response, 200, 'application/json', JSON.stringify(result))
+  }
+
+  function sendOpenedUrls(request: IncomingMessage, response: ServerResponse): void {
+    if (options.openedUrls === undefined) return send(response, 404, 'text/plain', 'not found')
+    if (!secretMatches(request.headers['x-console-bridge'])) return send(response, 403, 'text/plain', 'bad secret')
+    send(response, 200, 'application/json', JSON.stringify({ urls: [...options.openedUrls()] }))
   }
 
   function secretMatches(given: string | string[] | undefined): boolean {

@@ -1,14 +1,25 @@
 /**
- * `npm run web` (and the e2e suite): the embedded sandbox + the services + the dev host serving the
- * built renderer, so the whole console runs in a browser. Dev/test tooling, never shipped.
+ * `npm run web` (and the e2e suite): the session runtime (profiles, the agent's sign-in, the services,
+ * the embedded sandbox) on the Node twins of the platform ports, and the dev host serving the built
+ * renderer, so the whole console runs in a browser. Dev/test tooling, never shipped.
  *   node src/devhost/main.ts [--port 5174] [--sandbox-port 0] [--renderer-dir out/renderer]
+ * "The system browser" is a recording opener: every URL the console opens (sign-in, payment pages) is
+ * printed and listed at GET /__dev/opened-urls, for a person or a test to open in another tab.
  */
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { sandboxConfig } from '../core/config.ts'
 import { createDispatcher } from '../core/dispatch.ts'
-import { createServices } from '../core/services.ts'
+import { consoleSink, createLogger } from '../core/log.ts'
+import { DOCS_ONLY_POLICY, judgeExternalUrl } from '../core/platform/link-policy.ts'
+import { PresetSaveDialog } from '../core/platform/node-dialog.ts'
+import { RecordingExternalOpener } from '../core/platform/node-external-opener.ts'
+import { NodeSecretCipher } from '../core/platform/node-secret-cipher.ts'
+import { NodeSettingsStore } from '../core/platform/node-settings-store.ts'
+import { createRuntime } from '../core/runtime.ts'
+import type { Runtime } from '../core/runtime.ts'
 import { startSandbox } from '../sandbox/index.ts'
 import { startDevHost } from './host.ts'
 
@@ -27,24 +38,44 @@ if (!existsSync(resolve(rendererDir, 'index.html'))) {
   process.exit(1)
 }
 
-const sandbox = await startSandbox({ port: Number(values['sandbox-port']) })
-const services = createServices(sandboxConfig(sandbox, process.env.npm_package_version ?? '0.0.0-dev'))
+// Settings and encrypted secrets live for this run only: a temp folder and a random key.
+const dataDir = mkdtempSync(join(tmpdir(), 'support-console-devhost-'))
+const logger = createLogger({ sinks: [consoleSink()] })
+let runtime: Runtime | null = null
+const opener = new RecordingExternalOpener(
+  (line) => console.log(line),
+  (url) => judgeExternalUrl(url, runtime?.linkPolicy() ?? DOCS_ONLY_POLICY),
+)
+runtime = createRuntime({
+  platform: {
+    secrets: new NodeSecretCipher(randomBytes(32)),
+    settings: new NodeSettingsStore(join(dataDir, 'settings.json')),
+    dialog: new PresetSaveDialog(join(dataDir, 'export.csv')),
+    external: opener,
+  },
+  logger,
+  version: process.env.npm_package_version ?? '0.0.0-dev',
+  startSandbox: () => startSandbox({ port: Number(values['sandbox-port']) }),
+  loopbackHost: '127.0.0.1',
+})
+await runtime.ready
 const host = await startDevHost({
   rendererDir,
   repoRoot,
-  dispatch: createDispatcher(services.handlers),
+  dispatch: createDispatcher(runtime.handlers, { logger }),
   port: Number(values.port),
+  openedUrls: () => opener.opened,
 })
 
 console.log(`Support Console (browser) ready: ${host.url}`)
-console.log(`Embedded sandbox: ${sandbox.url}  (demo data; inspect state under ${sandbox.url}/__sandbox/)`)
+console.log(`Embedded sandbox on port ${values['sandbox-port'] === '0' ? '(random)' : values['sandbox-port']}; inspect its state under /__sandbox/`)
 
 let closing = false
 async function shutdown(): Promise<void> {
   if (closing) return
   closing = true
-  services.dispose()
-  await Promise.allSettled([host.close(), sandbox.close()])
+  await Promise.allSettled([host.close(), runtime?.dispose()])
+  rmSync(dataDir, { recursive: true, force: true })
   process.exit(0)
 }
 process.on('SIGINT', () => void shutdown())

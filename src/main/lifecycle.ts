@@ -1,20 +1,25 @@
 /**
- * The app's life: guards before any window exists, the window as early as possible (IPC waits for
- * the services), services started asynchronously, everything disposed before quitting, and a
- * startup failure shown to the agent in plain words.
+ * The app's life: guards before any window exists, the window as early as possible (IPC calls wait for
+ * the runtime's first profile), the session runtime (profiles, the agent's sign-in, the services)
+ * started asynchronously, everything disposed before quitting, and a startup failure shown to the agent
+ * in plain words.
  */
 import { app, dialog, ipcMain, session } from 'electron'
+import type { RunningSandbox } from '../core/config.ts'
+import { createDispatcher } from '../core/dispatch.ts'
+import { DOCS_ONLY_POLICY } from '../core/platform/link-policy.ts'
+import type { LinkPolicy } from '../core/platform/link-policy.ts'
+import { createRuntime } from '../core/runtime.ts'
 import { isAppError } from '../shared/errors.ts'
-import { createDeferredDispatch } from './deferred-dispatch.ts'
 import { registerContract } from './ipc/registrar.ts'
 import { createSenderPolicy } from './ipc/sender-policy.ts'
 import { mainLogger, scopedLogger } from './log.ts'
 import { createElectronPlatform } from './platform/index.ts'
+import { createNetFetchAdapter } from './platform/net-http.ts'
 import { rendererEntryUrl, serveAppProtocol } from './security/app-protocol.ts'
-import { DOCS_HOSTS, allowedHostsFor, openExternalSafely } from './security/external-links.ts'
-import { denyAllPermissions, installContentsGuards } from './security/guards.ts'
+import { openExternalSafely } from './security/external-links.ts'
+import { installContentsGuards, installPermissionPolicy } from './security/guards.ts'
 import { devServerOrigin, trustedOrigins } from './security/origins.ts'
-import { startServicesRuntime } from './services-runtime.ts'
 import { createMainWindow } from './window.ts'
 import { createWindowRegistry } from './window-registry.ts'
 
@@ -28,16 +33,23 @@ const GENERIC_STARTUP_FAILURE =
 
 type Cleanup = () => unknown
 
+/** Loaded on demand: the sandbox is only parsed when the sandbox profile runs. */
+async function startEmbeddedSandbox(): Promise<RunningSandbox> {
+  const { startSandbox } = await import('../sandbox/index.ts')
+  return startSandbox()
+}
+
 /** Wires the app; call once, after app.enableSandbox() and the app scheme registration. */
 export function runConsole(): void {
   const windows = createWindowRegistry()
   const rendererUrl = process.env.ELECTRON_RENDERER_URL
   const devOrigin = devServerOrigin(rendererUrl, app.isPackaged)
   const origins = trustedOrigins(devOrigin)
-  let allowedHosts: readonly string[] = DOCS_HOSTS
+  // Until the runtime runs a profile, only the documentation sites may be opened.
+  let linkPolicy: () => LinkPolicy = () => DOCS_ONLY_POLICY
   const cleanups: Cleanup[] = []
 
-  installContentsGuards(app, { trustedOrigins: origins, openExternal: (url) => openExternalSafely(url, allowedHosts) })
+  installContentsGuards(app, { trustedOrigins: origins, openExternal: (url) => openExternalSafely(url, linkPolicy()) })
   app.on('second-instance', () => {
     windows.focusFirst()
   })
@@ -47,24 +59,25 @@ export function runConsole(): void {
   app
     .whenReady()
     .then(async () => {
-      denyAllPermissions(session.defaultSession)
+      installPermissionPolicy(session.defaultSession, { trustedOrigins: origins })
       serveAppProtocol()
-      const services = createDeferredDispatch()
+      const runtime = createRuntime({
+        platform: createElectronPlatform({ linkPolicy: () => linkPolicy() }),
+        logger: mainLogger,
+        version: app.getVersion(),
+        startSandbox: startEmbeddedSandbox,
+        httpAdapter: createNetFetchAdapter(),
+        loopbackHost: '127.0.0.1',
+      })
+      linkPolicy = runtime.linkPolicy
+      cleanups.push(runtime.dispose)
+      // Registered at once: calls made while the first profile starts wait for it.
       const isTrustedSender = createSenderPolicy({ ownsWebContents: windows.ownsWebContents, trustedOrigins: origins })
-      cleanups.push(registerContract({ ipcMain, dispatch: services.dispatch, isTrustedSender }))
+      const dispatch = createDispatcher(runtime.handlers, { logger: mainLogger })
+      cleanups.push(registerContract({ ipcMain, dispatch, isTrustedSender }))
       createMainWindow(windows, rendererEntryUrl(devOrigin === null ? null : (rendererUrl ?? null)))
-      try {
-        // The ports core will take once it persists secrets and exports files; settings decide the profile now.
-        const platform = createElectronPlatform({ allowedHosts: () => allowedHosts })
-        const runtime = await startServicesRuntime({ settings: platform.settings, version: app.getVersion(), logger: mainLogger })
-        cleanups.push(runtime.dispose)
-        allowedHosts = allowedHostsFor(runtime.config)
-        services.resolve(runtime.dispatch)
-        logger.info(`ready (${runtime.config.profile.label})`)
-      } catch (error) {
-        services.reject(error)
-        throw error
-      }
+      await runtime.ready
+      logger.info('ready')
     })
     .catch(failStartup)
 }

@@ -106,16 +106,7 @@ export const AppInfo = z.object({
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
-/** What an agent may do with a token, per provider family. The UI offers only these; core enforces them. */
-export const TOKEN_ACTIONS = ['archive', 'rename', 'legacyDelete', 'remove'] as const
-export type TokenAction = (typeof TOKEN_ACTIONS)[number]
-export const PROVIDER_ACTIONS: Readonly<Record<Provider, readonly TokenAction[]>> = {
-  swedbankpay: ['archive', 'rename', 'legacyDelete'],
-  payex: ['remove'],
-  klarna: ['remove'],
-  vipps: ['remove'],
-  nexi: ['remove'],
-}
+export { PROVIDER_ACTIONS, TOKEN_ACTIONS, type TokenAction } from './token-actions.ts'
 export const CONNECT_PROVIDERS = ['payex', 'klarna', 'vipps', 'nexi'] as const
 export const ConnectProvider = z.enum(CONNECT_PROVIDERS)
 export type ConnectProvider = z.infer<typeof ConnectProvider>
@@ -160,14 +151,22 @@ export const ProfileSettings = z.object({
 })
 export type ProfileSettings = z.infer<typeof ProfileSettings>
 
+/** Settings as shown for editing: a never-saved profile carries the documented hosts and an empty client id. */
+export const ProfileSettingsDraft = ProfileSettings.extend({
+  connect: ProfileSettings.shape.connect.extend({ clientId: z.string().max(200) }),
+})
+export type ProfileSettingsDraft = z.infer<typeof ProfileSettingsDraft>
+
 /** A profile as the renderer sees it: settings, and only whether each secret is stored. */
 export const ProfileSummary = z.object({
   id: ProfileKind,
   label: z.string(),
   active: z.boolean(),
   editable: z.boolean(),
-  /** null for the sandbox, whose endpoints are embedded. */
-  settings: ProfileSettings.nullable(),
+  /** null for the sandbox, whose endpoints are embedded; the documented hosts for a never-saved profile. */
+  settings: ProfileSettingsDraft.nullable(),
+  /** False until the agent saved this profile's settings once. */
+  saved: z.boolean(),
   secrets: z.object({ connectClientSecret: z.boolean(), swedbankPayAccessToken: z.boolean() }),
   /** True when the profile has what its lookups need (client id + secret, merchant token). */
   complete: z.boolean(),

@@ -6,6 +6,8 @@ import type { Result } from '../../src/shared/errors.ts'
 import {
   createFakeApi,
   deferred,
+  signedIn,
+  signedInApi,
   fail,
   kariListing,
   mountApp,
@@ -31,7 +33,8 @@ function cardRow(wrapper: VueWrapper) {
   return wrapper.get<HTMLElement>(`[data-testid="token-row"][data-token="${swedbankCard.token}"]`)
 }
 
-async function openDialog(api = createFakeApi()) {
+/** Archiving is a write: these tests run with an agent signed in unless they say otherwise. */
+async function openDialog(api = signedInApi()) {
   const mounted = await mountApp('/customers/100001', api)
   const button = cardRow(mounted.wrapper).get<HTMLButtonElement>('[data-testid="archive-button"]')
   button.element.focus()
@@ -76,7 +79,7 @@ describe('archive dialog', () => {
   })
 
   it('archives exactly once with the expected payload, even on a double click, and is busy meanwhile', async () => {
-    const api = createFakeApi()
+    const api = signedInApi()
     const pending = deferred<Result<PaymentToken>>()
     api.tokens.archive.mockReturnValue(pending.promise)
     const { dialog } = await openDialog(api)
@@ -111,7 +114,7 @@ describe('archive dialog', () => {
   })
 
   it('shows a failure inside the dialog, keeps the reason, and allows another try', async () => {
-    const api = createFakeApi()
+    const api = signedInApi()
     api.tokens.archive
       .mockResolvedValueOnce(
         fail({ code: 'PROVIDER_UNAVAILABLE', message: 'Swedbank Pay answered 502', provider: 'swedbankpay' }),
@@ -138,7 +141,7 @@ describe('archive dialog', () => {
   })
 
   it('explains a CONFLICT as already archived and refreshes the list', async () => {
-    const api = createFakeApi()
+    const api = signedInApi()
     api.tokens.archive.mockResolvedValue(
       fail({ code: 'CONFLICT', message: 'paymenttokeninactive', provider: 'swedbankpay', httpStatus: 422 }),
     )
@@ -160,7 +163,7 @@ describe('archive dialog', () => {
   })
 
   it('on success closes, shows the row archived, confirms in a status message and refreshes from the server', async () => {
-    const api = createFakeApi()
+    const api = signedInApi()
     api.tokens.archive.mockResolvedValue(ok(archivedCard))
     const refreshed = deferred<Result<typeof kariListing>>()
     api.tokens.list.mockResolvedValueOnce(ok(kariListing)).mockReturnValueOnce(refreshed.promise)
@@ -206,5 +209,46 @@ describe('archive dialog', () => {
     await settle()
     expect(wrapper.find('[data-testid="archive-dialog"]').exists()).toBe(false)
     expect(document.activeElement).toBe(button.element)
+  })
+
+  it('without a signed-in agent keeps Archive… but asks to sign in first, sends nothing, then continues', async () => {
+    const api = createFakeApi()
+    const { wrapper, dialog } = await openDialog(api)
+    const prompt = dialog.get('[data-testid="sign-in-prompt"]')
+    expect(prompt.text()).toContain('Sign in to archive tokens')
+    await dialog.get('[data-testid="archive-reason"]').setValue(REASON)
+    const confirm = dialog.get<HTMLButtonElement>('[data-testid="archive-confirm"]')
+    expect(confirm.element.disabled).toBe(true)
+    await dialog.get('form').trigger('submit')
+    await settle()
+    expect(api.tokens.archive).not.toHaveBeenCalled()
+
+    await prompt.get('[data-testid="sign-in-prompt-button"]').trigger('click')
+    await settle()
+    expect(api.auth.signIn).toHaveBeenCalledTimes(1)
+    expect(dialog.find('[data-testid="sign-in-prompt"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="signed-in-agent"]').text()).toContain('Lise Agent')
+    // The reason typed before signing in is still there.
+    expect(dialog.get<HTMLTextAreaElement>('[data-testid="archive-reason"]').element.value).toBe(REASON)
+    await dialog.get('[data-testid="archive-confirm"]').trigger('click')
+    await settle()
+    expect(api.tokens.archive).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows the sign-in prompt after an AUTH_REQUIRED answer and re-reads who is signed in', async () => {
+    const api = signedInApi()
+    api.tokens.archive.mockResolvedValue(fail({ code: 'AUTH_REQUIRED', message: 'The sign-in has expired.' }))
+    const { dialog } = await openDialog(api)
+    expect(dialog.find('[data-testid="sign-in-prompt"]').exists()).toBe(false)
+    api.auth.status.mockResolvedValue(ok({ ...signedIn, signedIn: false, agent: null }))
+    await dialog.get('[data-testid="archive-reason"]').setValue(REASON)
+    await dialog.get('[data-testid="archive-confirm"]').trigger('click')
+    await settle()
+
+    expect(dialog.get('[data-testid="sign-in-prompt"]').text()).toContain('Sign in to archive tokens')
+    expect(dialog.get('[data-testid="archive-error"]').attributes('data-error-code')).toBe('AUTH_REQUIRED')
+    expect(api.auth.status).toHaveBeenCalledTimes(2)
+    expect(dialog.get<HTMLTextAreaElement>('[data-testid="archive-reason"]').element.value).toBe(REASON)
+    expect(dialog.get<HTMLButtonElement>('[data-testid="archive-confirm"]').element.disabled).toBe(true)
   })
 })

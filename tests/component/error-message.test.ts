@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { describeError } from '../../src/renderer/src/composables/useErrorMessage.ts'
-import { customerName, isExpired, shortToken, tokenLabel } from '../../src/renderer/src/lib/format.ts'
+import { chosenName, customerName, isExpired, shortToken, tokenLabel } from '../../src/renderer/src/lib/format.ts'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -67,5 +67,18 @@ describe('format helpers', () => {
     expect(isExpired('11/2026', now)).toBe(false)
     expect(isExpired('12/99', now)).toBe(false)
     expect(isExpired('garbage', now)).toBe(false)
+  })
+})
+
+describe('chosenName', () => {
+  const card = { cardBrand: 'Visa', lastFour: '0004', instrument: 'CreditCard' }
+  it('shows a name the customer or agent chose', () => {
+    expect(chosenName({ ...card, displayName: 'Kari sin jobbkonto' })).toBe('Kari sin jobbkonto')
+  })
+  it('hides masked numbers, empty names and the label itself', () => {
+    expect(chosenName({ ...card, displayName: '492500******0004' })).toBeNull()
+    expect(chosenName({ ...card, displayName: '  ' })).toBeNull()
+    expect(chosenName({ ...card, displayName: null })).toBeNull()
+    expect(chosenName({ ...card, displayName: 'Visa •••• 0004' })).toBeNull()
   })
 })

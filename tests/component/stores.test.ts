@@ -4,6 +4,7 @@ import type { Customer, PaymentToken, TokenListing } from '../../src/shared/doma
 import type { Result } from '../../src/shared/errors.ts'
 import { useCustomerStore } from '../../src/renderer/src/stores/customer.ts'
 import { useCustomerSearchStore } from '../../src/renderer/src/stores/customerSearch.ts'
+import { useTokenActionsStore } from '../../src/renderer/src/stores/tokenActions.ts'
 import { createFakeApi, deferred, fail, installApi, kari, kariListing, ok, ola, swedbankCard } from './support.ts'
 import type { FakeApi } from './support.ts'
 
@@ -15,7 +16,7 @@ beforeEach(() => {
   setActivePinia(createPinia())
 })
 
-describe('useCustomerStore', () => {
+describe('useCustomerStore and useTokenActionsStore', () => {
   it('sends one archive per token while the first is in flight and gives both callers its answer', async () => {
     const store = useCustomerStore()
     await store.open('100001')
@@ -24,8 +25,9 @@ describe('useCustomerStore', () => {
     const refresh = deferred<Result<TokenListing>>()
     api.tokens.list.mockReturnValueOnce(refresh.promise)
 
-    const first = store.archive(swedbankCard, 'Stolen')
-    const second = store.archive(swedbankCard, 'Stolen')
+    const actions = useTokenActionsStore()
+    const first = actions.archive(swedbankCard, 'Stolen')
+    const second = actions.archive(swedbankCard, 'Stolen')
     pending.resolve(ok({ ...swedbankCard, state: 'Archived' }))
     const [a, b] = await Promise.all([first, second])
 
@@ -42,8 +44,9 @@ describe('useCustomerStore', () => {
     await store.open('100001')
     const klarna = kariListing.tokens.find((t) => t.provider === 'klarna')
     expect(klarna).toBeDefined()
-    expect((await store.archive(klarna as PaymentToken, 'x')).ok).toBe(false)
-    expect((await store.archive(swedbankCard, '   ')).ok).toBe(false)
+    const actions = useTokenActionsStore()
+    expect((await actions.archive(klarna as PaymentToken, 'x')).ok).toBe(false)
+    expect((await actions.archive(swedbankCard, '   ')).ok).toBe(false)
     expect(api.tokens.archive).not.toHaveBeenCalled()
   })
 

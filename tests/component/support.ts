@@ -12,18 +12,23 @@ import type { Mock } from 'vitest'
 import { createMemoryHistory } from 'vue-router'
 import type { Router } from 'vue-router'
 import type { Api } from '../../src/shared/contract.ts'
-import type { AppInfo, Customer, PaymentToken, TokenListing } from '../../src/shared/domain.ts'
+import type {
+  Agent,
+  AppInfo,
+  AuthStatus,
+  Customer,
+  Invoice,
+  PaymentToken,
+  Product,
+  ProfilesState,
+  TokenListing,
+} from '../../src/shared/domain.ts'
 import type { ErrorData, Result } from '../../src/shared/errors.ts'
 import App from '../../src/renderer/src/App.vue'
 import { createAppRouter } from '../../src/renderer/src/router/index.ts'
 
-type Verb<R> = Mock<(request: never) => Promise<Result<R>>>
-
-export interface FakeApi {
-  app: { info: Verb<AppInfo> }
-  customers: { search: Verb<Customer[]>; get: Verb<Customer> }
-  tokens: { list: Verb<TokenListing>; archive: Verb<PaymentToken> }
-}
+/** Every verb of the real bridge, as a vi.fn() with the verb's own request and answer types. */
+export type FakeApi = { [D in keyof Api]: { [V in keyof Api[D]]: Mock<Api[D][V]> } }
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data })
 export const fail = (error: ErrorData): Result<never> => ({ ok: false, error })
@@ -150,10 +155,98 @@ export const kariListing: TokenListing = {
   ],
 }
 
+export const agentLise: Agent = { userId: 'u-42', name: 'Lise Agent', email: 'lise@example.no' }
+export const signedOut: AuthStatus = { signedIn: false, agent: null, pending: false }
+export const signedIn: AuthStatus = { signedIn: true, agent: agentLise, pending: false }
+
+export const sandboxProfiles: ProfilesState = {
+  active: 'sandbox',
+  encryption: { available: true, reason: null },
+  profiles: [
+    {
+      id: 'sandbox',
+      label: 'Sandbox',
+      active: true,
+      editable: false,
+      settings: null,
+      saved: true,
+      secrets: { connectClientSecret: false, swedbankPayAccessToken: false },
+      complete: true,
+    },
+    {
+      id: 'test',
+      label: 'Test',
+      active: false,
+      editable: true,
+      settings: {
+        connect: { apiUrl: 'https://connect.test.example', loginUrl: 'https://login.test.example', clientId: 'console-test' },
+        swedbankPay: { apiUrl: 'https://api.externalintegration.payex.com' },
+        payerReferenceTemplate: '{customerNumber}',
+      },
+      saved: true,
+      secrets: { connectClientSecret: true, swedbankPayAccessToken: false },
+      complete: false,
+    },
+    {
+      id: 'production',
+      label: 'Production',
+      active: false,
+      editable: true,
+      settings: {
+        connect: { apiUrl: 'https://api.mediaconnect.no/capi', loginUrl: 'https://connectid.no/user', clientId: '' },
+        swedbankPay: { apiUrl: 'https://api.payex.com' },
+        payerReferenceTemplate: '{customerNumber}',
+      },
+      saved: false,
+      secrets: { connectClientSecret: false, swedbankPayAccessToken: false },
+      complete: false,
+    },
+  ],
+}
+
+export const products: Product[] = [
+  { productCode: 'AVIS', productName: 'Avisa Nordland', companyCode: 'AN01' },
+  { productCode: 'DIGI', productName: 'Digital', companyCode: null },
+]
+
+function invoice(partial: Partial<Invoice> & Pick<Invoice, 'invoiceNumber'>): Invoice {
+  return {
+    invoiceId: null,
+    customerNumber: '100001',
+    productCode: 'AVIS',
+    productName: 'Avisa Nordland',
+    companyCode: 'AN01',
+    invoiceDate: '2026-10-01',
+    dueDate: '2026-10-15',
+    amount: 1234.5,
+    paidAmount: 0,
+    status: 'unpaid',
+    ...partial,
+  }
+}
+export const unpaidInvoice = invoice({ invoiceNumber: '5000123' })
+export const paidInvoice = invoice({ invoiceNumber: '5000100', status: 'paid', paidAmount: 1234.5 })
+export const kariInvoices: Invoice[] = [unpaidInvoice, paidInvoice]
+
+const notWired = (verb: string) => async () => fail({ code: 'INTERNAL', message: `${verb} is not set up in this test` })
+
 /** A fake bridge with friendly defaults; tests override single verbs with mockResolvedValue. */
 export function createFakeApi(): FakeApi {
   return {
     app: { info: vi.fn(async () => ok(sandboxInfo)) },
+    auth: {
+      status: vi.fn(async () => ok(signedOut)),
+      signIn: vi.fn(async () => ok(signedIn)),
+      cancelSignIn: vi.fn(async () => ok(signedOut)),
+      signOut: vi.fn(async () => ok(signedOut)),
+    },
+    profiles: {
+      get: vi.fn(async () => ok(sandboxProfiles)),
+      save: vi.fn(async () => ok(sandboxProfiles)),
+      setSecret: vi.fn(async () => ok(sandboxProfiles)),
+      clearSecret: vi.fn(async () => ok(sandboxProfiles)),
+      activate: vi.fn(async () => ok(sandboxProfiles)),
+    },
     customers: {
       search: vi.fn(async () => ok([kari, ola])),
       get: vi.fn(async () => ok(kari)),
@@ -161,8 +254,26 @@ export function createFakeApi(): FakeApi {
     tokens: {
       list: vi.fn(async () => ok(kariListing)),
       archive: vi.fn(async () => ok({ ...swedbankCard, state: 'Archived' as const })),
+      archiveAll: vi.fn(notWired('tokens.archiveAll')),
+      rename: vi.fn(notWired('tokens.rename')),
+      remove: vi.fn(notWired('tokens.remove')),
+      legacyDelete: vi.fn(notWired('tokens.legacyDelete')),
+    },
+    products: { list: vi.fn(async () => ok(products)) },
+    invoices: {
+      list: vi.fn(async () => ok(kariInvoices)),
+      pay: vi.fn(notWired('invoices.pay')),
+      openPaymentLink: vi.fn(async () => ok({ opened: true as const })),
+      paymentResult: vi.fn(notWired('invoices.paymentResult')),
     },
   }
+}
+
+/** The same fake bridge with an agent signed in from the start. */
+export function signedInApi(): FakeApi {
+  const api = createFakeApi()
+  api.auth.status.mockResolvedValue(ok(signedIn))
+  return api
 }
 
 export function installApi(api: FakeApi): void {

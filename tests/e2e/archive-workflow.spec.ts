@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { resetSandbox, sandboxPayerTokens, screenshot } from './support.ts'
+import { resetSandbox, sandboxPayerTokens, screenshot, signIn } from './support.ts'
 
 test.beforeEach(async () => {
   await resetSandbox()
@@ -8,6 +8,7 @@ test.beforeEach(async () => {
 test('search a customer, open them, archive a Swedbank Pay token with a reason; the sandbox records it', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByTestId('profile-banner')).toHaveAttribute('data-profile-kind', 'sandbox')
+  await signIn(page)
 
   await page.getByTestId('customer-search').fill('Nordmann')
   await page.getByTestId('customer-search').press('Enter')

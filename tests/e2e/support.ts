@@ -60,6 +60,9 @@ export async function waitForOpenedUrl(page: Page, pattern: RegExp): Promise<str
 
 /** Signs in through the sandbox's ConnectID authorize page, opened in a second tab as the system browser. */
 export async function signIn(page: Page, agentTestId = 'agent-silje'): Promise<void> {
+  // The dev host keeps one session across tests: start from signed out, whatever came before.
+  await expect(page.getByTestId('sign-in').or(page.getByTestId('signed-in-agent'))).toBeVisible()
+  if (await page.getByTestId('signed-in-agent').isVisible()) await page.getByTestId('sign-out').click()
   await page.getByTestId('sign-in').click()
   const authorizeUrl = await waitForOpenedUrl(page, /\/oauth\/authorize\?/)
   const browser = await page.context().newPage()

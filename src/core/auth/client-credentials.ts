@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { connectEndpoints } from '../connect/endpoints.ts'
 import type { HttpClient } from '../http/client.ts'
 import type { Logger } from '../log.ts'
+import { ExpiresIn, tokenTiming } from './token-lifetime.ts'
 
 export interface TokenSource {
   /** A valid access token, fetched when none is held or the held one is about to expire. */
@@ -28,13 +29,9 @@ export interface ClientCredentialsOptions {
   now?: () => number
 }
 
-const EXPIRY_MARGIN_MS = 60_000
-/** When the server does not say how long the token lives, assume it is short. */
-const DEFAULT_LIFETIME_S = 300
-
 const TokenResponse = z.object({
   access_token: z.string().min(1),
-  expires_in: z.union([z.number().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
+  expires_in: ExpiresIn.optional(),
   token_type: z.string().optional(),
 })
 
@@ -57,9 +54,7 @@ export function createClientCredentials(options: ClientCredentialsOptions): Toke
       TokenResponse,
     )
     options.logger?.addSecret(body.access_token)
-    const lifetimeMs = (body.expires_in ?? DEFAULT_LIFETIME_S) * 1000
-    const margin = Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 2)
-    if (startedIn === generation) held = { value: body.access_token, refreshAt: now() + lifetimeMs - margin }
+    if (startedIn === generation) held = { value: body.access_token, refreshAt: tokenTiming(now(), body.expires_in).refreshAt }
     return body.access_token
   }
 

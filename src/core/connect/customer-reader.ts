@@ -5,12 +5,11 @@
  */
 import { z } from 'zod'
 import type { Customer } from '../../shared/domain.ts'
+import { readEach, wireText } from '../http/wire.ts'
 import { payerReferenceFor } from '../payer-reference.ts'
+import type { PayerReferenceMapper } from '../payer-reference.ts'
 
-const text = z.unknown().optional().transform((value): string | null => {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
-})
+const text = wireText
 
 const customerNumber = z.union([
   z.number().int().nonnegative().max(999_999_999_999).transform(String),
@@ -33,18 +32,20 @@ const textList = (...keys: string[]) =>
 
 const Name = z.looseObject({ firstName: text, middleName: text, lastName: text, companyName: text })
 
-export const CustomerWire = z
-  .looseObject({
-    customerNumber,
-    name: Name.nullish(),
-    firstName: text,
-    middleName: text,
-    lastName: text,
-    companyName: text,
-    phoneNumbers: textList('phoneNumber', 'number'),
-    emails: textList('email', 'emailAddress'),
-  })
-  .transform(
+const CustomerFields = z.looseObject({
+  customerNumber,
+  name: Name.nullish(),
+  firstName: text,
+  middleName: text,
+  lastName: text,
+  companyName: text,
+  phoneNumbers: textList('phoneNumber', 'number'),
+  emails: textList('email', 'emailAddress'),
+})
+
+/** The readers of one customer and of a search result, with the profile's payerReference mapping. */
+export function customerReaders(payerReferenceOf: PayerReferenceMapper) {
+  const customer = CustomerFields.transform(
     (wire): Customer => ({
       customerNumber: wire.customerNumber,
       firstName: wire.name?.firstName ?? wire.firstName,
@@ -53,20 +54,20 @@ export const CustomerWire = z
       companyName: wire.name?.companyName ?? wire.companyName,
       emails: wire.emails,
       phoneNumbers: wire.phoneNumbers,
-      payerReference: payerReferenceFor(wire.customerNumber),
+      payerReference: payerReferenceOf(wire.customerNumber),
     }),
   )
+  /** Search answers `{customers:[CUSTOMER]}` (assumed) or a bare array; items that do not read are skipped. */
+  const list = z
+    .union([z.looseObject({ customers: z.array(z.unknown()) }).transform((wire) => wire.customers), z.array(z.unknown())])
+    .transform((items) => {
+      const { items: customers, skipped } = readEach(items, customer)
+      return { customers, skipped }
+    })
+  return { customer, list }
+}
 
-/** Search answers `{customers:[CUSTOMER]}` (assumed) or a bare array; items that do not read are skipped. */
-export const CustomerListWire = z
-  .union([z.looseObject({ customers: z.array(z.unknown()) }).transform((wire) => wire.customers), z.array(z.unknown())])
-  .transform((items) => {
-    const customers: Customer[] = []
-    let skipped = 0
-    for (const item of items) {
-      const parsed = CustomerWire.safeParse(item)
-      if (parsed.success) customers.push(parsed.data)
-      else skipped += 1
-    }
-    return { customers, skipped }
-  })
+const defaultReaders = customerReaders(payerReferenceFor)
+/** With the default mapping (payerReference = customer number). */
+export const CustomerWire = defaultReaders.customer
+export const CustomerListWire = defaultReaders.list

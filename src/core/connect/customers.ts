@@ -5,7 +5,9 @@
 import type { Customer } from '../../shared/domain.ts'
 import type { HttpClient } from '../http/client.ts'
 import type { Logger } from '../log.ts'
-import { CustomerListWire, CustomerWire } from './customer-reader.ts'
+import { payerReferenceFor } from '../payer-reference.ts'
+import type { PayerReferenceMapper } from '../payer-reference.ts'
+import { customerReaders } from './customer-reader.ts'
 import { connectEndpoints } from './endpoints.ts'
 
 export interface CustomerService {
@@ -13,12 +15,16 @@ export interface CustomerService {
   get(customerNumber: string): Promise<Customer>
 }
 
-export function createCustomerService(api: HttpClient, options: { logger?: Logger } = {}): CustomerService {
+export function createCustomerService(
+  api: HttpClient,
+  options: { logger?: Logger; payerReferenceOf?: PayerReferenceMapper } = {},
+): CustomerService {
+  const readers = customerReaders(options.payerReferenceOf ?? payerReferenceFor)
   return {
     async search(query) {
       const { customers, skipped } = await api.send(
         { endpoint: connectEndpoints.customerSearch, query: { query } },
-        CustomerListWire,
+        readers.list,
       )
       if (skipped > 0) options.logger?.warn('customer search: skipped unreadable entries', { skipped })
       return customers
@@ -30,7 +36,7 @@ export function createCustomerService(api: HttpClient, options: { logger?: Logge
           params: { customerNumber },
           subject: `customer ${customerNumber}`,
         },
-        CustomerWire,
+        readers.customer,
       )
     },
   }

@@ -13,6 +13,8 @@ export interface Endpoint {
   status: 'confirmed' | 'assumed'
   /** Where the path comes from (keys of /work/shared/api/*.md, e.g. "SP-DOC", "MC-REDOC", "[I]"). */
   source: string
+  /** Set when the path is relative to the ConnectID login server ({loginUrl}) rather than the API base. */
+  base?: 'login'
 }
 
 /** POST, PUT, PATCH and DELETE change state: their unclear outcomes are never retried blindly. */

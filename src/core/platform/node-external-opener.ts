@@ -1,27 +1,39 @@
 /**
  * The Node twin of ExternalOpener: records (and optionally prints) the URL instead of opening a
- * browser. Like the app's opener it refuses anything but https.
+ * browser. Like the app's opener it refuses what its link rule refuses: by default anything but
+ * https; the dev host passes the app's rule (judgeExternalUrl with the active profile's policy).
  */
 import { AppError } from '../../shared/errors.ts'
+import type { LinkVerdict } from './link-policy.ts'
 import type { ExternalOpener } from './ports.ts'
+
+export type LinkJudge = (url: string) => LinkVerdict
+
+const httpsOnly: LinkJudge = (url) => {
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'https:' ? { allowed: true, url: parsed.href } : { allowed: false, reason: 'not https' }
+  } catch {
+    return { allowed: false, reason: 'not a usable URL' }
+  }
+}
 
 export class RecordingExternalOpener implements ExternalOpener {
   readonly opened: string[] = []
   readonly #print: ((line: string) => void) | null
+  readonly #judge: LinkJudge
 
-  constructor(print: ((line: string) => void) | null = null) {
+  constructor(print: ((line: string) => void) | null = null, judge: LinkJudge = httpsOnly) {
     this.#print = print
+    this.#judge = judge
   }
 
   async open(url: string): Promise<void> {
-    let parsed: URL
-    try {
-      parsed = new URL(url)
-    } catch {
-      throw new AppError('VALIDATION', 'That is not a web address the console can open.')
+    const verdict = this.#judge(url)
+    if (!verdict.allowed) {
+      throw new AppError('VALIDATION', 'The console opens secure links to the providers it works with only.')
     }
-    if (parsed.protocol !== 'https:') throw new AppError('VALIDATION', 'The console opens https addresses only.')
-    this.opened.push(parsed.href)
-    this.#print?.(`Open in a browser: ${parsed.href}`)
+    this.opened.push(verdict.url)
+    this.#print?.(`Open in a browser: ${verdict.url}`)
   }
 }

@@ -1,9 +1,9 @@
 /**
- * One adapter per provider family, each turning its API into the unified PaymentToken.
- * Later: PayEx, Klarna, Vipps and Nexi (through Connect), and per-adapter capabilities
- * (archive, remove, rename) that the UI can ask for.
+ * One adapter per provider family, each turning its API into the unified PaymentToken:
+ * Swedbank Pay (Payer API, by payerReference) and PayEx, Klarna, Vipps and Nexi (through Connect,
+ * by customer number). What an agent may do per family is PROVIDER_ACTIONS in the domain.
  */
-import type { PaymentToken, Provider } from '../../shared/domain.ts'
+import type { ConnectProvider, PaymentToken, Provider } from '../../shared/domain.ts'
 
 export interface TokenTarget {
   customerNumber?: string
@@ -15,4 +15,11 @@ export interface ProviderAdapter {
   /** False when the active profile has no credentials for this provider. */
   readonly configured: boolean
   list(target: TokenTarget, opts: { includeArchived: boolean }): Promise<PaymentToken[]>
+}
+
+/** A Connect family: its tokens can be removed (PATCH), never archived or renamed. */
+export interface RemovableAdapter extends ProviderAdapter {
+  readonly provider: ConnectProvider
+  /** Re-reads the customer's list, finds the token (NOT_FOUND when gone: nothing sent), then removes it. Never retried. */
+  remove(customerNumber: string, token: string): Promise<void>
 }

@@ -6,24 +6,37 @@
 import type { PaymentToken } from '../../shared/domain.ts'
 import { AppError } from '../../shared/errors.ts'
 import { payerReferenceFor } from '../payer-reference.ts'
+import type { PayerReferenceMapper } from '../payer-reference.ts'
 import type { PayerApi, TokenRef } from '../swedbankpay/payer-api.ts'
 import type { PayerToken } from '../swedbankpay/token-reader.ts'
 import type { ProviderAdapter, TokenTarget } from './adapter.ts'
 
 export interface SwedbankPayAdapter extends ProviderAdapter {
   archive(request: { payerReference: string; customerNumber?: string } & TokenRef, reason: string): Promise<PaymentToken>
+  /** Every active token of the payer archived at once; answers the archived tokens. */
+  archiveAll(payerReference: string, reason: string): Promise<PaymentToken[]>
+  rename(ref: TokenRef, displayName: string): Promise<PaymentToken>
 }
 
-export function createSwedbankPayAdapter(api: PayerApi | null): SwedbankPayAdapter {
+export function createSwedbankPayAdapter(
+  api: PayerApi | null,
+  options: { payerReferenceOf?: PayerReferenceMapper } = {},
+): SwedbankPayAdapter {
+  const payerReferenceOf = options.payerReferenceOf ?? payerReferenceFor
   const requireApi = (): PayerApi => {
     if (api === null) throw new AppError('NOT_CONFIGURED', 'Swedbank Pay is not configured in this profile.', { provider: 'swedbankpay' })
     return api
+  }
+  const targetPayer = (target: TokenTarget): string => {
+    if (target.payerReference !== undefined) return target.payerReference
+    if (target.customerNumber !== undefined) return payerReferenceOf(target.customerNumber)
+    throw new AppError('VALIDATION', 'Give a customer number or a payer reference.')
   }
   return {
     provider: 'swedbankpay',
     configured: api !== null,
     async list(target, opts) {
-      const payerReference = payerReferenceOf(target)
+      const payerReference = targetPayer(target)
       const payer = requireApi()
       const [active, archived] = await Promise.all([
         payer.listActive(payerReference),
@@ -45,16 +58,17 @@ export function createSwedbankPayAdapter(api: PayerApi | null): SwedbankPayAdapt
       const archived = await payer.archiveToken(ref, reason)
       return toPaymentToken(archived, request.payerReference, request.customerNumber ?? null)
     },
+    async archiveAll(payerReference, reason) {
+      const archived = await requireApi().archiveAll(payerReference, reason)
+      return archived.map((token) => toPaymentToken(token, payerReference, null))
+    },
+    async rename(ref, displayName) {
+      return toPaymentToken(await requireApi().renameToken(ref, displayName), null, null)
+    },
   }
 }
 
-function payerReferenceOf(target: TokenTarget): string {
-  if (target.payerReference !== undefined) return target.payerReference
-  if (target.customerNumber !== undefined) return payerReferenceFor(target.customerNumber)
-  throw new AppError('VALIDATION', 'Give a customer number or a payer reference.')
-}
-
-export function toPaymentToken(token: PayerToken, payerReference: string, customerNumber: string | null): PaymentToken {
+export function toPaymentToken(token: PayerToken, payerReference: string | null, customerNumber: string | null): PaymentToken {
   return {
     provider: 'swedbankpay',
     token: token.token,

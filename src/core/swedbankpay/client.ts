@@ -1,7 +1,8 @@
 /**
  * The HTTP client for Swedbank Pay, with the headers the docs recommend on every request
  * (swedbankpay.md §1.1): the merchant token as Bearer, problem+json preferred, a fresh Session-Id
- * per request, the console's User-Agent, and the version parameter on JSON bodies.
+ * per request, the console's User-Agent, and the version parameter on JSON bodies (the old PaymentOrder
+ * token deletes document another version: they get their own client with `jsonContentType`).
  */
 import { randomUUID } from 'node:crypto'
 import type { ConsoleConfig, SwedbankPayConfig } from '../config.ts'
@@ -15,7 +16,7 @@ export const SWEDBANK_PAY_CONTENT_TYPE = 'application/json;version=3.x/2.0'
 export function createSwedbankPayClient(
   swedbankPay: SwedbankPayConfig,
   http: ConsoleConfig['http'],
-  options: { logger?: Logger; adapter?: HttpClientOptions['adapter'] } = {},
+  options: { logger?: Logger; adapter?: HttpClientOptions['adapter']; jsonContentType?: string } = {},
 ): HttpClient {
   options.logger?.addSecret(swedbankPay.accessToken)
   return createHttpClient({
@@ -27,7 +28,7 @@ export function createSwedbankPayClient(
       'User-Agent': http.userAgent,
       'Session-Id': () => randomUUID(),
     },
-    jsonContentType: SWEDBANK_PAY_CONTENT_TYPE,
+    jsonContentType: options.jsonContentType ?? SWEDBANK_PAY_CONTENT_TYPE,
     auth: async () => swedbankPay.accessToken,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.adapter === undefined ? {} : { adapter: options.adapter }),

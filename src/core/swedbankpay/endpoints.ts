@@ -19,7 +19,7 @@ export const payerApiEndpoints = {
   archiveAll: { method: 'PATCH', path: '/online/payers/{payerReference}/archives', status: 'confirmed', source: 'SP-DOC' },
 } as const satisfies Record<string, Endpoint>
 
-/** The older PaymentOrder token endpoints (§1.5), to be removed in v3.2. Data only: not called. */
+/** The older PaymentOrder token endpoints (§1.5), to be removed in v3.2 (tokens:legacyDelete; the GET for tests and tools). */
 export const paymentOrderTokenEndpoints = {
   payerOwnedTokens: {
     method: 'GET',

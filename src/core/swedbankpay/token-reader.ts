@@ -7,6 +7,7 @@
  */
 import { z } from 'zod'
 import type { TokenState } from '../../shared/domain.ts'
+import { lastDigits, wireText } from '../http/wire.ts'
 
 /** Everything the Payer API tells about a token; PaymentToken (the table row) is a subset. */
 export interface PayerToken {
@@ -38,10 +39,7 @@ export interface PayerTokenList {
 
 const LIST_KEYS = ['tokenList', 'tokenlist', 'tokensList'] as const
 
-const text = z.unknown().optional().transform((value): string | null => {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null
-})
+const text = wireText
 
 const Parameters = z.looseObject({
   cardBrand: text,
@@ -106,11 +104,6 @@ function readState(raw: string | null, archiveField: string | null, fallback: To
   // Anything but "active" (Archived, Deleted, Inactive...) is not usable: show it as archived.
   if (raw !== null) return raw.toLowerCase() === 'active' ? 'Active' : 'Archived'
   return archiveField !== null ? 'Archived' : fallback
-}
-
-function lastDigits(masked: string | null): string | null {
-  const digits = masked?.replace(/\D/g, '') ?? ''
-  return digits === '' ? null : digits.slice(-4)
 }
 
 /** "12/2028" stays; "1/2028" → "01/2028"; an ISO date (the .NET SDK's DateTime) → "MM/YYYY". */

@@ -49,7 +49,7 @@ export function createSafeStorageCipher(options: SafeStorageCipherOptions = {}):
 
   async function requireAvailable(): Promise<void> {
     const state = await availability()
-    if (!state.available) throw new AppError('NOT_CONFIGURED', state.reason)
+    if (!state.available) throw new AppError('ENCRYPTION_UNAVAILABLE', state.reason)
   }
 
   return {

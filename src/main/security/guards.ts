@@ -1,7 +1,7 @@
 /**
  * Defence in depth for every webContents the app ever creates: no navigation away from the app's
  * origin, no new windows (https links go to the external-link policy), no <webview>, and every
- * permission request or check denied.
+ * permission request or check denied but copying text to the clipboard from the console's own pages.
  */
 import type { App, Session, WebContents } from 'electron'
 import { scopedLogger } from '../log.ts'
@@ -47,9 +47,18 @@ export function guardWebContents(contents: WebContents, options: GuardOptions): 
   })
 }
 
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+/** The one permission the console uses: writing (sanitised) text to the clipboard, to copy a payment link. */
+export const ALLOWED_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write']
+
+/**
+ * Every permission request or check is denied, except ALLOWED_PERMISSIONS asked for by a page on a
+ * trusted origin (the console itself). Camera, notifications, geolocation, clipboard reads… all stay denied.
+ */
+export function installPermissionPolicy(session: Session, options: { trustedOrigins: readonly string[] }): void {
+  const allows = (permission: string, url: unknown): boolean =>
+    ALLOWED_PERMISSIONS.includes(permission) && hasTrustedOrigin(url, options.trustedOrigins)
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allows(permission, details.requestingUrl)))
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allows(permission, requestingOrigin))
 }
 
 /** Guards every webContents created from now on. Install before the first window exists. */

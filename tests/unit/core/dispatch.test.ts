@@ -4,6 +4,7 @@ import { createLogger, memorySink } from '../../../src/core/log.ts'
 import type { Handlers } from '../../../src/shared/contract.ts'
 import type { Customer, PaymentToken } from '../../../src/shared/domain.ts'
 import { AppError } from '../../../src/shared/errors.ts'
+import { handlersWith } from './support/handlers.ts'
 
 const kari: Customer = {
   customerNumber: '100001',
@@ -17,17 +18,7 @@ const kari: Customer = {
 }
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  const unused = async () => {
-    throw new Error('not used in this test')
-  }
-  return {
-    'app:info': unused,
-    'customers:search': async () => [kari],
-    'customers:get': unused,
-    'tokens:list': unused,
-    'tokens:archive': unused,
-    ...overrides,
-  }
+  return handlersWith({ 'customers:search': async () => [kari], ...overrides })
 }
 
 function setup(overrides: Partial<Handlers> = {}) {

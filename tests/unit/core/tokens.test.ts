@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createLogger, memorySink } from '../../../src/core/log.ts'
-import type { ProviderAdapter } from '../../../src/core/providers/adapter.ts'
+import { payerReferenceMapper } from '../../../src/core/payer-reference.ts'
+import type { ProviderAdapter, RemovableAdapter } from '../../../src/core/providers/adapter.ts'
 import { createSwedbankPayAdapter } from '../../../src/core/providers/swedbankpay.ts'
 import type { PayerApi } from '../../../src/core/swedbankpay/payer-api.ts'
 import type { PayerToken } from '../../../src/core/swedbankpay/token-reader.ts'
@@ -147,5 +148,60 @@ describe('archiveToken', () => {
 
   it('is NOT_CONFIGURED without Swedbank Pay credentials', async () => {
     await expect(service(null).tokens.archiveToken(request)).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
+  })
+})
+
+describe('Connect families in the table', () => {
+  const connectFamily = (provider: 'payex' | 'klarna', calls: string[]): RemovableAdapter => ({
+    provider,
+    configured: true,
+    list: async (target) => (calls.push(`${provider} list ${target.customerNumber}`), []),
+    remove: async (customerNumber, token) => void calls.push(`${provider} remove ${customerNumber} ${token}`),
+  })
+
+  it('with only a payerReference, only Swedbank Pay is asked and reported', async () => {
+    const calls: string[] = []
+    const { api } = fakePayerApi()
+    const listing = await service(api, [connectFamily('payex', calls), connectFamily('klarna', calls)]).tokens.listTokens({ payerReference: 'p-1' })
+    expect(calls).toEqual([])
+    expect(listing.providers.map((status) => status.provider)).toEqual(['swedbankpay'])
+    expect(listing).toMatchObject({ customerNumber: null, payerReference: 'p-1' })
+  })
+
+  it('with a customer number every family is asked, and the payerReference follows the template', async () => {
+    const calls: string[] = []
+    const { api } = fakePayerApi()
+    const swedbankPay = createSwedbankPayAdapter(api, { payerReferenceOf: payerReferenceMapper('NO-{customerNumber}') })
+    const tokens = createTokenService({
+      adapters: [swedbankPay, connectFamily('payex', calls), connectFamily('klarna', calls)],
+      swedbankPay,
+      payerReferenceOf: payerReferenceMapper('NO-{customerNumber}'),
+      logger: createLogger({ sinks: [] }),
+    })
+    const listing = await tokens.listTokens({ customerNumber: '100001', providers: ['payex', 'klarna', 'swedbankpay'] })
+    expect(calls.sort()).toEqual(['klarna list 100001', 'payex list 100001'])
+    expect(listing.payerReference).toBe('NO-100001')
+    expect(listing.providers.map((status) => [status.provider, status.status])).toEqual([
+      ['payex', 'loaded'],
+      ['klarna', 'loaded'],
+      ['swedbankpay', 'loaded'],
+    ])
+  })
+
+  it('remove goes to the family asked, with the acting agent in the log', async () => {
+    const calls: string[] = []
+    const { tokens, sink } = service(null, [connectFamily('payex', calls), connectFamily('klarna', calls)])
+    const removed = await tokens.remove({ provider: 'klarna', customerNumber: '100001', token: 'k-1' }, { userId: 'silje', name: 'Silje', email: null })
+    expect(removed).toEqual({ provider: 'klarna', token: 'k-1', removed: true })
+    expect(calls).toEqual(['klarna remove 100001 k-1'])
+    expect(sink.records.find((record) => record.message === 'token removed')?.fields).toMatchObject({ provider: 'klarna', agent: 'silje' })
+    await expect(tokens.remove({ provider: 'vipps', customerNumber: '1', token: 'v' })).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
+  })
+
+  it('legacy delete and the Swedbank Pay writes are NOT_CONFIGURED without credentials', async () => {
+    const { tokens } = service(null)
+    await expect(tokens.legacyDelete({ kind: 'recurrence', token: 't', comment: 'c' })).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
+    await expect(tokens.archiveAll({ provider: 'swedbankpay', payerReference: 'p', reason: 'r' })).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
+    await expect(tokens.rename({ provider: 'swedbankpay', token: 't', tokenType: 'Payment', displayName: 'd' })).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
   })
 })

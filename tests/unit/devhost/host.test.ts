@@ -89,3 +89,39 @@ describe('dev host', () => {
     expect((await fetch(`${origin}/assets/app.js`)).status).toBe(200)
   })
 })
+
+describe('GET /__dev/opened-urls', () => {
+  const opened: string[] = []
+  let recording: DevHost
+  let recordingOrigin: string
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'devhost-opened-'))
+    writeFileSync(join(dir, 'index.html'), '<html><head><title>Support Console</title></head><body></body></html>')
+    recording = await startDevHost({ rendererDir: dir, repoRoot: resolve(import.meta.dirname, '../../..'), dispatch, secret, openedUrls: () => opened })
+    recordingOrigin = recording.url.replace(/\/$/, '')
+  })
+  afterAll(() => recording.close())
+
+  const get = (base: string, headers: Record<string, string> = {}) => fetch(`${base}/__dev/opened-urls`, { headers })
+
+  it('lists what the recording opener was asked to open, oldest first, to holders of the bridge secret', async () => {
+    expect(await (await get(recordingOrigin, { 'x-console-bridge': secret })).json()).toEqual({ urls: [] })
+    opened.push('http://127.0.0.1:4000/user/oauth/authorize?state=a', 'http://127.0.0.1:4000/user/payment/invoice/pay?transactionId=1')
+    const response = await get(recordingOrigin, { 'x-console-bridge': secret })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(await response.json()).toEqual({ urls: opened })
+  })
+
+  it('refuses callers without the secret, with a wrong one, or from a foreign origin', async () => {
+    expect((await get(recordingOrigin)).status).toBe(403)
+    expect((await get(recordingOrigin, { 'x-console-bridge': `${secret}x` })).status).toBe(403)
+    expect((await get(recordingOrigin, { 'x-console-bridge': secret, origin: 'https://evil.example' })).status).toBe(403)
+  })
+
+  it('does not exist on a host without a recording opener', async () => {
+    expect((await get(origin, { 'x-console-bridge': secret })).status).toBe(404)
+  })
+})

@@ -82,7 +82,7 @@ describe('window-open handler', () => {
   it('with the real policy only allowlisted https hosts reach shell.openExternal', async () => {
     const { openExternalSafely } = await import('../../../src/main/security/external-links.ts')
     const quiet = { info: vi.fn(), warn: vi.fn(), error: vi.fn() }
-    const { contents } = await guardedContents(vi.fn((url: string) => openExternalSafely(url, ['developer.swedbankpay.com'], quiet)))
+    const { contents } = await guardedContents(vi.fn((url: string) => openExternalSafely(url, { httpsHosts: ['developer.swedbankpay.com'], loopbackPages: [] }, quiet)))
     const handler = contents.windowOpenHandler
     if (!handler) throw new Error('no window-open handler installed')
     handler({ url: 'https://developer.swedbankpay.com/docs' })
@@ -95,16 +95,36 @@ describe('window-open handler', () => {
 })
 
 describe('permissions', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen'])(
-    'denies a request and a check for %s',
-    async (permission) => {
-      const { denyAllPermissions } = await import('../../../src/main/security/guards.ts')
-      const session = electron.session.defaultSession
-      denyAllPermissions(session as never)
+  const install = async () => {
+    const { installPermissionPolicy } = await import('../../../src/main/security/guards.ts')
+    const session = electron.session.defaultSession
+    installPermissionPolicy(session as never, { trustedOrigins: ['app://console'] })
+    const request = (permission: string, requestingUrl: string) => {
       const callback = vi.fn()
-      session.permissionRequestHandler?.({}, permission, callback, { requestingUrl: 'app://console/' })
-      expect(callback).toHaveBeenCalledExactlyOnceWith(false)
-      expect(session.permissionCheckHandler?.({}, permission, 'app://console', {})).toBe(false)
+      session.permissionRequestHandler?.({}, permission, callback, { requestingUrl })
+      expect(callback).toHaveBeenCalledTimes(1)
+      return callback.mock.calls[0]?.[0] as boolean
+    }
+    const check = (permission: string, origin: string) => session.permissionCheckHandler?.({}, permission, origin, {})
+    return { request, check }
+  }
+
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'clipboard-write', 'unknown'])(
+    'denies a request and a check for %s, even from the console',
+    async (permission) => {
+      const { request, check } = await install()
+      expect(request(permission, 'app://console/index.html')).toBe(false)
+      expect(check(permission, 'app://console')).toBe(false)
     },
   )
+
+  it('allows clipboard-sanitized-write (copying a payment link) from the console only', async () => {
+    const { request, check } = await install()
+    expect(request('clipboard-sanitized-write', 'app://console/index.html')).toBe(true)
+    expect(check('clipboard-sanitized-write', 'app://console')).toBe(true)
+    for (const foreign of ['https://evil.example/', 'http://127.0.0.1:4000/user/oauth/authorize', 'app://other/', 'not a url']) {
+      expect(request('clipboard-sanitized-write', foreign)).toBe(false)
+      expect(check('clipboard-sanitized-write', foreign)).toBe(false)
+    }
+  })
 })

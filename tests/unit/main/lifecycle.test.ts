@@ -180,13 +180,60 @@ describe('startup failure', () => {
     expect(electron.app.quit).toHaveBeenCalledTimes(1)
   })
 
-  it('explains a stored profile this version cannot use yet, without starting the sandbox', async () => {
-    settings.set('activeProfile', 'production')
-    await import('../../../src/main/index.ts')
-    electron.app.markReady()
-    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalledTimes(1))
-    expect(electron.dialog.showErrorBox.mock.calls[0]?.[1]).toMatch(/saved profile/)
+  it('falls back to the sandbox when the stored active profile cannot run (no settings or secrets)', async () => {
+    settings.set('profiles', { active: 'production', settings: {} })
+    const window = await boot()
+    expect(await call(window, 'app:info', {})).toMatchObject({ ok: true, data: { profile: { kind: 'sandbox' } } })
+    expect(startSandbox).toHaveBeenCalledTimes(1)
+    expect(electron.dialog.showErrorBox).not.toHaveBeenCalled()
+  })
+})
+
+const encrypted = (plain: string) => Buffer.from(`enc:${plain}`).toString('base64')
+const productionSettings = {
+  connect: { apiUrl: 'https://api.mediaconnect.no/capi', loginUrl: 'https://connectid.no/user', clientId: 'media-house-console' },
+  swedbankPay: { apiUrl: 'https://api.payex.com' },
+  payerReferenceTemplate: '{customerNumber}',
+}
+
+describe('profiles and sign-in through IPC', () => {
+  it('runs a stored production profile from its settings and encrypted secrets, without the sandbox', async () => {
+    settings.set('profiles', { active: 'production', settings: { production: productionSettings } })
+    settings.set('secrets', {
+      production: { connectClientSecret: encrypted('client-secret-value'), swedbankPayAccessToken: encrypted('merchant-token-value') },
+    })
+    const window = await boot()
+    const info = await call(window, 'app:info', {})
+    expect(info).toMatchObject({ ok: true, data: { profile: { kind: 'production' } } })
+    expect(info.ok && (info.data as { sandbox: boolean }).sandbox).toBe(false)
     expect(startSandbox).not.toHaveBeenCalled()
-    expect(electron.app.quit).toHaveBeenCalled()
+    const profiles = await call(window, 'profiles:get', {})
+    expect(profiles).toMatchObject({ ok: true, data: { active: 'production', encryption: { available: true } } })
+    expect(JSON.stringify([info, profiles])).not.toMatch(/client-secret-value|merchant-token-value|enc:/)
+  })
+
+  it('signs in through the system browser (shell.openExternal), never in a window of its own', async () => {
+    const window = await boot()
+    const signIn = call(window, 'auth:signIn', {})
+    await vi.waitFor(() => expect(electron.shell.openExternal).toHaveBeenCalledTimes(1))
+    const opened = new URL(String(electron.shell.openExternal.mock.calls[0]?.[0]))
+    expect(`${opened.origin}${opened.pathname}`).toBe('http://127.0.0.1:1/user/oauth/authorize')
+    expect(opened.searchParams.get('code_challenge_method')).toBe('S256')
+    expect(opened.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/auth\/callback$/)
+    expect(await call(window, 'auth:status', {})).toMatchObject({ ok: true, data: { pending: true, signedIn: false } })
+    expect(await call(window, 'auth:cancelSignIn', {})).toMatchObject({ ok: true, data: { pending: false, signedIn: false } })
+    expect(await signIn).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED', message: 'Sign-in was cancelled.' } })
+    expect(electron.BrowserWindow.instances).toHaveLength(1)
+  })
+
+  it('refuses to save a secret without secure storage and writes nothing', async () => {
+    electron.safeStorage.isAsyncEncryptionAvailable.mockResolvedValue(false)
+    const window = await boot()
+    const result = await call(window, 'profiles:setSecret', { id: 'test', name: 'connectClientSecret', value: 'typed-client-secret' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'ENCRYPTION_UNAVAILABLE' } })
+    expect(settings.has('secrets')).toBe(false)
+    expect(electron.safeStorage.encryptStringAsync).not.toHaveBeenCalled()
+    expect(JSON.stringify([...settings.entries()])).not.toContain('typed-client-secret')
+    expect(await call(window, 'profiles:get', {})).toMatchObject({ ok: true, data: { encryption: { available: false } } })
   })
 })

@@ -72,8 +72,8 @@ describe('safe-storage cipher', () => {
     const cipher = createSafeStorageCipher({ platform: 'linux' })
     const state = await cipher.availability()
     expect(state).toEqual({ available: false, reason: expect.stringMatching(reason) })
-    await expect(cipher.encrypt('secret')).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
-    await expect(cipher.decrypt(new Uint8Array([1, 2]))).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
+    await expect(cipher.encrypt('secret')).rejects.toMatchObject({ code: 'ENCRYPTION_UNAVAILABLE' })
+    await expect(cipher.decrypt(new Uint8Array([1, 2]))).rejects.toMatchObject({ code: 'ENCRYPTION_UNAVAILABLE' })
     expectNothingEncrypted()
   })
 
@@ -88,7 +88,7 @@ describe('safe-storage cipher', () => {
     const { createSafeStorageCipher } = await loadCipher()
     const cipher = createSafeStorageCipher({ platform: 'darwin' })
     expect(await cipher.availability()).toEqual({ available: false, reason: expect.stringMatching(/secure storage/) })
-    await expect(cipher.encrypt('secret')).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
+    await expect(cipher.encrypt('secret')).rejects.toMatchObject({ code: 'ENCRYPTION_UNAVAILABLE' })
     expectNothingEncrypted()
   })
 
@@ -98,7 +98,7 @@ describe('safe-storage cipher', () => {
     const { createSafeStorageCipher } = await loadCipher()
     const cipher = createSafeStorageCipher({ platform: 'win32' })
     expect((await cipher.availability()).available).toBe(false)
-    await expect(cipher.encrypt('secret')).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
+    await expect(cipher.encrypt('secret')).rejects.toMatchObject({ code: 'ENCRYPTION_UNAVAILABLE' })
     expectNothingEncrypted()
   })
 })
@@ -143,7 +143,7 @@ describe('save dialog', () => {
 describe('external opener', () => {
   it('opens allowlisted https links and throws FORBIDDEN for the rest', async () => {
     const { createExternalOpener } = await import('../../../src/main/platform/shell.ts')
-    const opener = createExternalOpener(() => ['developer.swedbankpay.com'])
+    const opener = createExternalOpener(() => ({ httpsHosts: ['developer.swedbankpay.com'], loopbackPages: [] }))
     await opener.open('https://developer.swedbankpay.com/')
     await expect(opener.open('https://evil.example/')).rejects.toMatchObject({ code: 'FORBIDDEN' })
     await expect(opener.open('file:///etc/passwd')).rejects.toMatchObject({ code: 'FORBIDDEN' })

@@ -42,11 +42,11 @@ function stubHandlers() {
     'tokens:archive': vi.fn(async () => {
       throw new Error('not used in these tests')
     }),
-  } satisfies Handlers
+  } satisfies Partial<Handlers>
 }
 
 function realDispatch(handlers = stubHandlers()) {
-  return Object.assign(vi.fn(createDispatcher(handlers, { logger: silentLogger() })), { handlers })
+  return Object.assign(vi.fn(createDispatcher(handlers as Partial<Handlers> as Handlers, { logger: silentLogger() })), { handlers })
 }
 
 async function setup(dispatch: ReturnType<typeof vi.fn<(channel: string, request: unknown) => Promise<Result<unknown>>>> = realDispatch()) {

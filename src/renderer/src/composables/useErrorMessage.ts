@@ -45,6 +45,8 @@ function summarise(error: ErrorData, who: string, retryAtText: string | null): s
       return 'Outcome unknown: check before trying again'
     case 'NOT_CONFIGURED':
       return `${who} is not configured`
+    case 'ENCRYPTION_UNAVAILABLE':
+      return 'This computer offers no safe place for secrets: nothing was stored'
     case 'INTERNAL':
       return 'Something went wrong in the console'
   }
@@ -69,4 +71,47 @@ export function useErrorMessage(error: MaybeRefOrGetter<ErrorData | null | undef
     const value = toValue(error)
     return value ? describeError(value) : null
   })
+}
+
+/** The token writes a dialog can run; each names what a failure left behind. */
+export type TokenWrite = 'archive' | 'archiveAll' | 'rename' | 'remove' | 'legacyDelete'
+
+const WRITE_WORDS: Readonly<Record<TokenWrite, { noun: string; conflict: string }>> = {
+  archive: { noun: 'archive', conflict: 'This token is already archived (or no longer active)' },
+  archiveAll: { noun: 'archive', conflict: 'The tokens are already archived (or no longer active)' },
+  rename: { noun: 'new name', conflict: 'This token is no longer active' },
+  remove: { noun: 'removal', conflict: 'This token is already removed (or no longer active)' },
+  legacyDelete: { noun: 'deletion', conflict: 'This token is already deleted (or no longer active)' },
+}
+
+/**
+ * What a failed token write means for its token, for the codes where the summary alone would
+ * mislead: changed elsewhere (CONFLICT), gone (NOT_FOUND), unclear (OUTCOME_UNKNOWN). The store
+ * has refreshed the list for each of them. null for every other code.
+ */
+export function writeFailureText(error: ErrorData, write: TokenWrite, provider: string): string | null {
+  const who = providerLabel(provider)
+  const words = WRITE_WORDS[write]
+  switch (error.code) {
+    case 'CONFLICT':
+      return `${words.conflict} at ${who}. The list has been refreshed.`
+    case 'NOT_FOUND':
+      return `${who} no longer knows this token: it may have been removed elsewhere. The list has been refreshed.`
+    case 'OUTCOME_UNKNOWN':
+      return `${who} did not confirm the ${words.noun}. The list has been refreshed: check the token’s state before trying again.`
+    default:
+      return null
+  }
+}
+
+/** Field-level issues out of a VALIDATION message ("The request was refused: a.b: msg; c: msg."). */
+export function validationIssues(error: ErrorData | null): ReadonlyMap<string, string> {
+  const issues = new Map<string, string>()
+  if (error?.code !== 'VALIDATION') return issues
+  const body = error.message.replace(/^The request was refused:\s*/, '').replace(/\s*\(and \d+ more\)\.?$/, '').replace(/\.$/, '')
+  for (const part of body.split('; ')) {
+    const match = /^([A-Za-z0-9_.]+): (.+)$/.exec(part.trim())
+    if (match?.[1] !== undefined && match[2] !== undefined && !issues.has(match[1])) issues.set(match[1], match[2])
+  }
+  return issues
 }

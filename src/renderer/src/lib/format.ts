@@ -48,6 +48,16 @@ export function tokenLabel(token: Pick<PaymentToken, 'cardBrand' | 'lastFour' | 
 }
 
 /**
+ * The name given to a token (Swedbank Pay's displayName after a rename), when it says more than the
+ * card label: null for an empty name, a masked number such as "492500******0004", or the label itself.
+ */
+export function chosenName(token: Pick<PaymentToken, 'cardBrand' | 'lastFour' | 'displayName' | 'instrument'>): string | null {
+  const name = token.displayName?.trim() ?? ''
+  if (name.length === 0 || /^[0-9*•xX\s-]+$/.test(name) || name === tokenLabel(token)) return null
+  return name
+}
+
+/**
  * True when an "MM/YYYY" (or "MM/YY") expiry lies before the month of `now`.
  * Anything the function cannot read counts as not expired: we never guess against the agent.
  */
@@ -83,4 +93,18 @@ export function retryMoment(retryAfterMs: number, now: number = Date.now()): Dat
 /** "1 token" / "3 tokens". */
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`
+}
+
+const AMOUNT = new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK' })
+
+/** Kroner the Norwegian way ("1 234,50 kr"); a dash where the provider gave no amount. */
+export function formatAmount(amount: number | null): string {
+  return amount === null || !Number.isFinite(amount) ? '—' : AMOUNT.format(amount)
+}
+
+/** An ISO date (YYYY-MM-DD) as DD.MM.YYYY; anything else as it came, a dash for none. */
+export function formatDate(iso: string | null): string {
+  if (iso === null) return '—'
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  return match === null ? iso : `${match[3]}.${match[2]}.${match[1]}`
 }

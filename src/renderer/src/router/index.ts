@@ -11,6 +11,12 @@ export const routes = [
     component: () => import('../views/CustomerView.vue'),
     meta: { title: 'Customer' },
   },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('../views/SettingsView.vue'),
+    meta: { title: 'Settings' },
+  },
   { path: '/:pathMatch(.*)*', redirect: { name: 'search' } },
 ]
 

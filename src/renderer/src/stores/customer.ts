@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Customer, PaymentToken, TokenListing } from '../../../shared/domain.ts'
-import type { ErrorData, Result } from '../../../shared/errors.ts'
+import type { ErrorData } from '../../../shared/errors.ts'
 import { api } from '../api.ts'
 import { tokenKey } from '../lib/tokens.ts'
 import type { LoadStatus } from './app.ts'
@@ -9,7 +9,8 @@ import type { LoadStatus } from './app.ts'
 /**
  * The open customer: their Connect record and every payment token at every provider.
  * The two load independently, so a failing token provider never hides the customer (and the
- * other way round). Answers for a customer the agent has already left are dropped.
+ * other way round). Answers for a customer the agent has already left are dropped. What can be
+ * done to the tokens lives in useTokenActionsStore.
  */
 export const useCustomerStore = defineStore('customer', () => {
   const customerNumber = ref<string | null>(null)
@@ -27,20 +28,13 @@ export const useCustomerStore = defineStore('customer', () => {
 
   let generation = 0
   let tokensSeq = 0
-  const archivesInFlight = new Map<string, Promise<Result<PaymentToken>>>()
 
   /** Opens a customer. A seed (the search row) shows the header at once while the record loads. */
   async function open(number: string, seed?: Customer): Promise<void> {
     if (number !== customerNumber.value) {
-      generation++
+      reset()
       customerNumber.value = number
       customer.value = seed ?? null
-      customerStatus.value = 'idle'
-      customerError.value = null
-      listing.value = null
-      tokensStatus.value = 'idle'
-      tokensError.value = null
-      tokensRefreshing.value = false
     }
     await Promise.all([loadCustomer(), loadTokens()])
   }
@@ -84,10 +78,12 @@ export const useCustomerStore = defineStore('customer', () => {
     }
   }
 
-  function payerReferenceFor(token: PaymentToken): string | null {
-    return token.payerReference ?? listing.value?.payerReference ?? customer.value?.payerReference ?? null
+  /** The Swedbank Pay payerReference of a token, else of the customer. */
+  function payerReferenceFor(token?: PaymentToken): string | null {
+    return token?.payerReference ?? listing.value?.payerReference ?? customer.value?.payerReference ?? null
   }
 
+  /** Puts the provider's answer for one token into the list at once (the refresh follows). */
   function replaceToken(updated: PaymentToken): void {
     const current = listing.value
     if (current === null) return
@@ -98,50 +94,23 @@ export const useCustomerStore = defineStore('customer', () => {
     }
   }
 
-  /**
-   * Archives a Swedbank Pay token with the agent's reason. One call per token at a time: a second
-   * request while the first is in flight gets the first one's answer. On success the row is
-   * replaced with the provider's answer and the list is then refreshed from the server; on a
-   * conflict (already archived) or an unknown outcome the list is refreshed so the screen tells
-   * the truth.
-   */
-  function archive(token: PaymentToken, reason: string): Promise<Result<PaymentToken>> {
-    const key = tokenKey(token)
-    const running = archivesInFlight.get(key)
-    if (running !== undefined) return running
-    const task = runArchive(token, reason).finally(() => archivesInFlight.delete(key))
-    archivesInFlight.set(key, task)
-    return task
+  /** A check that is true while the same customer is still open: answers for a left one are dropped. */
+  function stillOpen(): () => boolean {
+    const mine = generation
+    return () => mine === generation
   }
 
-  async function runArchive(token: PaymentToken, reason: string): Promise<Result<PaymentToken>> {
-    const payerReference = payerReferenceFor(token)
-    const trimmed = reason.trim()
-    if (token.provider !== 'swedbankpay') {
-      return { ok: false, error: { code: 'VALIDATION', message: 'Only Swedbank Pay tokens can be archived here.' } }
-    }
-    if (payerReference === null) {
-      return { ok: false, error: { code: 'VALIDATION', message: 'This token has no payer reference to archive it under.' } }
-    }
-    if (trimmed.length === 0) {
-      return { ok: false, error: { code: 'VALIDATION', message: 'A reason is required.' } }
-    }
-    const mine = generation
-    const result = await api().tokens.archive({
-      provider: 'swedbankpay',
-      payerReference,
-      token: token.token,
-      tokenType: token.tokenType,
-      reason: trimmed,
-    })
-    if (mine !== generation) return result
-    if (result.ok) {
-      replaceToken(result.data)
-      void loadTokens()
-    } else if (result.error.code === 'CONFLICT' || result.error.code === 'OUTCOME_UNKNOWN') {
-      void loadTokens()
-    }
-    return result
+  /** Forgets the customer (after a profile switch): the next open starts from nothing. */
+  function reset(): void {
+    generation++
+    customerNumber.value = null
+    customer.value = null
+    customerStatus.value = 'idle'
+    customerError.value = null
+    listing.value = null
+    tokensStatus.value = 'idle'
+    tokensError.value = null
+    tokensRefreshing.value = false
   }
 
   return {
@@ -157,6 +126,8 @@ export const useCustomerStore = defineStore('customer', () => {
     loadCustomer,
     loadTokens,
     payerReferenceFor,
-    archive,
+    replaceToken,
+    stillOpen,
+    reset,
   }
 })

@@ -1,17 +1,23 @@
 /**
  * Core services wired to a real sandbox on 127.0.0.1, through the dispatcher, with a memory log.
- * Every result is kept so a test can assert that no secret ever crossed the boundary.
+ * Every result is kept so a test can assert that no secret ever crossed the boundary. The acting
+ * agent is switchable (`core.actAs(null)` signs out); the session channels are not answered here.
  */
+import type { AgentSession } from '../../../../src/core/auth/agent-session.ts'
 import { sandboxConfig } from '../../../../src/core/config.ts'
 import type { ConsoleConfig } from '../../../../src/core/config.ts'
 import { createDispatcher } from '../../../../src/core/dispatch.ts'
 import { createLogger, memorySink } from '../../../../src/core/log.ts'
+import type { ExternalOpener } from '../../../../src/core/platform/ports.ts'
 import { createServices } from '../../../../src/core/services.ts'
+import type { ServicesOptions } from '../../../../src/core/services.ts'
 import type { Channel } from '../../../../src/shared/api-shape.ts'
 import type { RequestOf, ResponseOf } from '../../../../src/shared/contract.ts'
+import type { Agent } from '../../../../src/shared/domain.ts'
 import type { Result } from '../../../../src/shared/errors.ts'
 import { startSandbox } from '../../../../src/sandbox/index.ts'
 import type { SandboxHandle } from '../../../../src/sandbox/index.ts'
+import { handlersWith } from './handlers.ts'
 
 export interface LoggedRequest {
   method: string
@@ -28,15 +34,30 @@ export const ROUTES = {
   listArchived: 'GET /online/payers/:payerReference/archives',
   getToken: 'GET /online/payers/tokens/:tokenId',
   archiveToken: 'PATCH /online/payers/tokens/:tokenId/archives',
+  klarnaList: 'GET /capi/v1/customer/payment/klarna/token',
+  vippsList: 'GET /capi/v1/customer/payment/vipps/agreement',
+  payInvoice: 'POST /capi/v1/api/payment/invoice',
 } as const
 
-export async function startCoreOnSandbox(tweak: (config: ConsoleConfig) => ConsoleConfig = (config) => config) {
+export const TEST_AGENT: Agent = { userId: 'agent-1', name: 'Test Agent', email: null }
+
+export interface CoreOptions {
+  tweak?: (config: ConsoleConfig) => ConsoleConfig
+  services?: Omit<ServicesOptions, 'logger' | 'agentSession'>
+}
+
+export async function startCoreOnSandbox(options: CoreOptions = {}) {
   const sandbox: SandboxHandle = await startSandbox()
   const sink = memorySink()
   const logger = createLogger({ sinks: [sink] })
-  const config = tweak(sandboxConfig(sandbox, '0.0.0-test'))
-  const services = createServices(config, { logger })
-  const dispatch = createDispatcher(services.handlers, { logger })
+  const config = (options.tweak ?? ((c) => c))(sandboxConfig(sandbox, '0.0.0-test'))
+  let agent: Agent | null = TEST_AGENT
+  let agentToken: string | null = null
+  const agentSession: AgentSession = { current: () => agent, accessToken: async () => agentToken }
+  const opened: string[] = []
+  const opener: ExternalOpener = { open: async (url) => void opened.push(url) }
+  const services = createServices(config, { logger, agentSession, opener, ...options.services })
+  const dispatch = createDispatcher(handlersWith(services.handlers), { logger })
   const results: unknown[] = []
 
   const call = async <C extends Channel>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> => {
@@ -60,12 +81,23 @@ export async function startCoreOnSandbox(tweak: (config: ConsoleConfig) => Conso
     sink,
     results,
     call,
+    /** URLs the services asked the opener to open. */
+    opened,
+    /** Who acts from now on (null: nobody signed in), and their ConnectID token (null: none). */
+    actAs: (next: Agent | null, token: string | null = null) => {
+      agent = next
+      agentToken = token
+    },
     /** Injects a fault on one route: {route, status?, delayMs?, body?, contentType?, times?}. */
     fault: (spec: { route: string; status?: number; delayMs?: number; body?: unknown; contentType?: string; times?: number }) =>
       admin('POST', '/faults', spec),
     requests: async () => ((await admin('GET', '/requests')) as { requests: LoggedRequest[] }).requests,
-    /** Seed data back, faults and the request log cleared. */
+    admin,
+    /** Seed data back; faults, the request log and `opened` cleared; the test agent acting without a token. */
     reset: async () => {
+      agent = TEST_AGENT
+      agentToken = null
+      opened.length = 0
       await admin('POST', '/reset')
       await admin('DELETE', '/faults')
       await admin('DELETE', '/requests')
@@ -73,7 +105,7 @@ export async function startCoreOnSandbox(tweak: (config: ConsoleConfig) => Conso
     /** Every secret this run knows of: configured ones and the access tokens the sandbox issued. */
     secrets: () => [sandbox.credentials.clientSecret, sandbox.credentials.merchantToken, ...sandbox.state.accessTokens.keys()],
     close: async () => {
-      services.dispose()
+      await services.dispose()
       await sandbox.close()
     },
   }

@@ -1,0 +1,90 @@
+/**
+ * What every command gets: `call` (contract validation first, then the runtime, then the dispatcher)
+ * and `action`, which records the command's Outcome for program.ts to print and map to an exit code.
+ */
+import type { Command } from 'commander'
+import type { z } from 'zod'
+import { describeIssues } from '../core/dispatch.ts'
+import type { Channel } from '../shared/api-shape.ts'
+import { contract } from '../shared/contract.ts'
+import type { RequestOf, ResponseOf, ServiceChannel } from '../shared/contract.ts'
+import { AppError } from '../shared/errors.ts'
+import type { Outcome } from './outcome.ts'
+import { startRuntime } from './runtime.ts'
+import type { Runtime } from './runtime.ts'
+
+export type Env = Readonly<Record<string, string | undefined>>
+
+export interface CliIo {
+  out(text: string): void
+  err(text: string): void
+  env: Env
+}
+
+export interface GlobalOptions {
+  sandbox?: boolean
+  timeout?: number
+  verbose?: boolean
+}
+
+export interface CliContext {
+  readonly io: CliIo
+  readonly version: string
+  /** Refuses invalid input with VALIDATION before anything starts; throws AppError for a failed result. */
+  call<C extends ServiceChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>
+  /** A commander action running `work` with the command's options and recording its outcome. */
+  action<O>(work: (options: O, args: string[]) => Promise<Outcome>): (...args: unknown[]) => Promise<void>
+  outcome(): Outcome
+  close(): Promise<void>
+}
+
+export function createContext(io: CliIo, version: string, globals: () => GlobalOptions): CliContext {
+  let runtime: Promise<Runtime> | null = null
+  let outcome: Outcome = {}
+
+  const start = (): Promise<Runtime> => {
+    const options = globals()
+    runtime ??= startRuntime({
+      sandbox: options.sandbox === true,
+      timeoutMs: options.timeout,
+      verbose: options.verbose === true,
+      env: io.env,
+      version,
+      err: io.err,
+    })
+    return runtime
+  }
+
+  return {
+    io,
+    version,
+    async call(channel, request) {
+      refuseInvalid(channel, request)
+      const result = await (await start()).dispatch(channel, request)
+      if (!result.ok) {
+        const { code, message, ...extra } = result.error
+        throw new AppError(code, message, extra)
+      }
+      return result.data as ResponseOf<typeof channel>
+    },
+    action<O>(work: (options: O, args: string[]) => Promise<Outcome>) {
+      return async (...args: unknown[]) => {
+        const command = args.at(-1) as Command
+        outcome = await work(command.opts() as O, command.args)
+      }
+    },
+    outcome: () => outcome,
+    async close() {
+      const started = runtime
+      runtime = null
+      if (started !== null) await (await started.catch(() => null))?.close()
+    },
+  }
+}
+
+/** The contract's own request schema, checked here so that invalid input never starts anything. */
+function refuseInvalid(channel: Channel, request: unknown): void {
+  const schema: z.ZodType = contract[channel].request
+  const parsed = schema.safeParse(request)
+  if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues))
+}
