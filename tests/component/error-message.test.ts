@@ -80,5 +80,6 @@ describe('chosenName', () => {
     expect(chosenName({ ...card, displayName: '  ' })).toBeNull()
     expect(chosenName({ ...card, displayName: null })).toBeNull()
     expect(chosenName({ ...card, displayName: 'Visa •••• 0004' })).toBeNull()
+    expect(chosenName({ ...card, cardBrand: 'VISA', displayName: 'VISA xxxx-xxxxxx-x2348' })).toBeNull()
   })
 })

@@ -3,9 +3,8 @@
  * (an assumed path is not in the public docs: check it against the real API before relying on it).
  */
 import type { Command } from 'commander'
-import { connectEndpoints } from '../../core/connect/endpoints.ts'
+import { listEndpointRows } from '../../core/endpoint-table.ts'
 import type { Endpoint } from '../../core/http/endpoint.ts'
-import { payerApiEndpoints, paymentOrderTokenEndpoints } from '../../core/swedbankpay/endpoints.ts'
 import type { CliContext } from '../context.ts'
 import { formatOption, render } from '../format/render.ts'
 import type { Format, View } from '../format/render.ts'
@@ -21,29 +20,21 @@ interface EndpointRow {
   source: string
 }
 
-const TABLES: readonly [api: string, table: Readonly<Record<string, Endpoint>>][] = [
-  ['connect', connectEndpoints],
-  ['swedbankpay (Payer API)', payerApiEndpoints],
-  ['swedbankpay (PaymentOrder tokens)', paymentOrderTokenEndpoints],
-]
-
 const endpointView: View<EndpointRow> = {
   fields: ['api', 'name', 'method', 'base', 'path', 'status', 'source'],
   table: ['api', 'name', 'method', 'base', 'path', 'status', 'source'],
 }
 
 export function endpointRows(): EndpointRow[] {
-  return TABLES.flatMap(([api, table]) =>
-    Object.entries(table).map(([name, { method, base, path, status, source }]) => ({
-      api,
-      name,
-      method,
-      base: base === 'login' ? '{loginUrl}' : '{apiUrl}',
-      path,
-      status,
-      source,
-    })),
-  )
+  return listEndpointRows().map(({ api, name, method, base, path, status, source }) => ({
+    api,
+    name,
+    method,
+    base: base === 'login' ? '{loginUrl}' : '{apiUrl}',
+    path,
+    status,
+    source,
+  }))
 }
 
 export function registerEndpointsCommand(program: Command, ctx: CliContext): void {

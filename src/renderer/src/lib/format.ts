@@ -53,7 +53,10 @@ export function tokenLabel(token: Pick<PaymentToken, 'cardBrand' | 'lastFour' | 
  */
 export function chosenName(token: Pick<PaymentToken, 'cardBrand' | 'lastFour' | 'displayName' | 'instrument'>): string | null {
   const name = token.displayName?.trim() ?? ''
-  if (name.length === 0 || /^[0-9*•xX\s-]+$/.test(name) || name === tokenLabel(token)) return null
+  // A masked card number, with or without its brand in front ("VISA xxxx-xxxxxx-x2348"), is no name.
+  const brand = (token.cardBrand ?? '').trim().toLowerCase()
+  const unbranded = brand.length > 0 && name.toLowerCase().startsWith(brand) ? name.slice(brand.length) : name
+  if (name.length === 0 || /^[0-9*•xX\s-]+$/.test(unbranded) || name === tokenLabel(token)) return null
   return name
 }
 
