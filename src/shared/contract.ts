@@ -142,7 +142,8 @@ export const contract = {
   'invoices:pay': {
     request: z
       .object({
-        customerNumber: CustomerNumber,
+        /** Optional: when given, the payment is scoped to this customer (our assumption, ?customerNumber=). */
+        customerNumber: CustomerNumber.optional(),
         invoiceNumber: boundedText(10),
         productCode: ProductCode,
         companyCode: boundedText(12),

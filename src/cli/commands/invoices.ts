@@ -2,7 +2,7 @@
  * `invoices`: a customer's invoices for a product (Connect, client mode).
  * `pay-invoice`: starts Connect's invoice payment and prints {transactionId, paymentUrl} as JSON; the
  * payment itself happens on that page. Sent once, never retried: an unclear result is "outcome unknown".
- * The contract needs the customer's number for a payment, so --customer is required here.
+ * --customer is optional: when given, the payment is scoped to that customer (?customerNumber=).
  */
 import { Option } from 'commander'
 import type { Command } from 'commander'
@@ -41,11 +41,11 @@ export function registerInvoiceCommands(program: Command, ctx: CliContext): void
     .requiredOption('--product <code>', 'the product code')
     .requiredOption('--company <code>', 'the company code')
     .addOption(new Option('--method <method>', 'the payment method').choices(PAYMENT_METHODS).makeOptionMandatory())
-    .requiredOption('--customer <customerNumber>', 'the customer the invoice belongs to (the payment needs it)')
+    .option('--customer <customerNumber>', 'scope the payment to this customer (optional)')
     .action(
-      ctx.action<{ invoice: string; product: string; company: string; method: PaymentMethod; customer: string }>(async (o) => {
+      ctx.action<{ invoice: string; product: string; company: string; method: PaymentMethod; customer?: string }>(async (o) => {
         const started = await ctx.call('invoices:pay', {
-          customerNumber: o.customer,
+          ...(o.customer === undefined ? {} : { customerNumber: o.customer }),
           invoiceNumber: o.invoice,
           productCode: o.product,
           companyCode: o.company,

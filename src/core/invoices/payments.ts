@@ -58,7 +58,7 @@ export function createPaymentService(options: {
           {
             endpoint: connectEndpoints.payInvoice,
             // ?customerNumber= is our assumption (as on the token calls): the invoice must be this customer's.
-            query: { customerNumber },
+            ...(customerNumber === undefined ? {} : { query: { customerNumber } }),
             json: { invoiceNumber, productCode, companyCode, paymentMethod },
             write: true,
             subject: `invoice ${invoiceNumber}`,

@@ -143,10 +143,13 @@ describe('invoices and payment', () => {
     expect(posts).toHaveLength(1)
   })
 
-  it('pay-invoice without --customer is a usage error (the contract needs the customer)', async () => {
-    const result = await run(['pay-invoice', '--invoice', '7435368', '--product', 'AP001', '--company', '1', '--method', 'nexi'], t.env)
-    expect(result.code).toBe(2)
-    expect(result.stderr).toContain('--customer')
+  it('pay-invoice works without --customer, exactly as in the public interface (no customer scope sent)', async () => {
+    const result = await run(['pay-invoice', '--invoice', '7435368', '--product', 'AP001', '--company', '68979834', '--method', 'nexi'], t.env)
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(JSON.parse(result.stdout)).toEqual({ transactionId: expect.any(String), paymentUrl: expect.stringContaining('/payment/invoice/pay?') })
+    const posts = (await t.box.requests()).filter((request) => request.method === 'POST' && request.path.endsWith('/payment/invoice'))
+    expect(posts.length).toBeGreaterThan(0)
+    expect(Object.keys((posts.at(-1) as unknown as { query: Record<string, string> }).query)).not.toContain('customerNumber')
   })
 })
 
