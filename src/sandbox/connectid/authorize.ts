@@ -8,8 +8,8 @@
  * redirect, since its redirect_uri cannot be trusted. Only loopback redirect URIs exist for this sandbox client.
  */
 import { DEMO_AGENTS, agentLabel, findAgent } from '../data/index.ts'
-import { formParams } from '../http/body.ts'
-import { errorPage, escapeHtml, hiddenFields, htmlPage, redirectReply } from '../http/html.ts'
+import { errorPage, escapeHtml, formPageRoutes, hiddenFields, htmlPage, redirectReply } from '../http/html.ts'
+import type { Refusable } from '../http/html.ts'
 import type { Reply } from '../http/reply.ts'
 import type { RequestContext, Route } from '../http/router.ts'
 import { isLoopbackHttpUrl, withQuery } from '../http/urls.ts'
@@ -30,7 +30,7 @@ interface AuthorizeRequest {
 }
 
 /** The validated request, or why it is refused. */
-function readRequest(ctx: RequestContext, params: URLSearchParams): AuthorizeRequest | { refused: string } {
+function readRequest(ctx: RequestContext, params: URLSearchParams): Refusable<AuthorizeRequest> {
   const repeated = FIELDS.find((name) => params.getAll(name).length > 1)
   if (repeated) return { refused: `The parameter ${repeated} is repeated` }
   const get = (name: (typeof FIELDS)[number]): string => params.get(name) ?? ''
@@ -79,15 +79,7 @@ ${agents}
   )
 }
 
-function showPage(ctx: RequestContext): Reply {
-  const request = readRequest(ctx, ctx.query)
-  return 'refused' in request ? errorPage(400, request.refused) : page(request)
-}
-
-async function decide(ctx: RequestContext): Promise<Reply> {
-  const form = await formParams(ctx)
-  const request = readRequest(ctx, form)
-  if ('refused' in request) return errorPage(400, request.refused)
+function decide(ctx: RequestContext, request: AuthorizeRequest, form: URLSearchParams): Reply {
   if (form.has('deny')) return redirectReply(withQuery(request.redirectUri, { error: 'access_denied', state: request.state }))
   const agent = findAgent(form.get('agent') ?? '')
   if (!agent) return errorPage(400, 'Choose one of the demo agents, or Deny')
@@ -95,7 +87,4 @@ async function decide(ctx: RequestContext): Promise<Reply> {
   return redirectReply(withQuery(request.redirectUri, { code, state: request.state }))
 }
 
-export const authorizeRoutes: readonly Route[] = [
-  { method: 'GET', pattern: AUTHORIZE_PATH, handle: showPage },
-  { method: 'POST', pattern: AUTHORIZE_PATH, handle: decide },
-]
+export const authorizeRoutes: readonly Route[] = formPageRoutes(AUTHORIZE_PATH, readRequest, page, decide)

@@ -11,8 +11,8 @@ import { findProduct } from '../data/index.ts'
 import { completePayment, findInvoice, PAYMENT_RESULTS } from '../connect/payments.ts'
 import type { PaymentStatus, PaymentTransaction } from '../connect/payments.ts'
 import type { DemoInvoice } from '../data/index.ts'
-import { formParams } from '../http/body.ts'
-import { errorPage, escapeHtml, hiddenFields, htmlPage, redirectReply } from '../http/html.ts'
+import { errorPage, escapeHtml, formPageRoutes, hiddenFields, htmlPage, redirectReply } from '../http/html.ts'
+import type { Refusable } from '../http/html.ts'
 import type { Reply } from '../http/reply.ts'
 import type { RequestContext, Route } from '../http/router.ts'
 import { isHttpsUrl, isLoopbackHttpUrl, withQuery } from '../http/urls.ts'
@@ -31,7 +31,7 @@ interface PaymentRequest {
 
 const allowedTarget = (url: string): boolean => isLoopbackHttpUrl(url, false) || isHttpsUrl(url)
 
-function readRequest(ctx: RequestContext, params: URLSearchParams): PaymentRequest | { refused: string } {
+function readRequest(ctx: RequestContext, params: URLSearchParams): Refusable<PaymentRequest> {
   const repeated = FIELDS.find((name) => params.getAll(name).length > 1)
   if (repeated) return { refused: `The parameter ${repeated} is repeated` }
   const get = (name: (typeof FIELDS)[number]): string => params.get(name) ?? ''
@@ -96,15 +96,7 @@ ${buttons}
   )
 }
 
-function showPage(ctx: RequestContext): Reply {
-  const request = readRequest(ctx, ctx.query)
-  return 'refused' in request ? errorPage(400, request.refused) : page(request)
-}
-
-async function submit(ctx: RequestContext): Promise<Reply> {
-  const form = await formParams(ctx)
-  const request = readRequest(ctx, form)
-  if ('refused' in request) return errorPage(400, request.refused)
+function submit(ctx: RequestContext, request: PaymentRequest, form: URLSearchParams): Reply {
   const result = form.get('result') ?? ''
   const transactionId = String(request.transaction.transactionId)
   if (result === 'error') {
@@ -117,7 +109,4 @@ async function submit(ctx: RequestContext): Promise<Reply> {
   return redirectReply(withQuery(request.returnUrl, { result: known, transactionId }))
 }
 
-export const paymentPageRoutes: readonly Route[] = [
-  { method: 'GET', pattern: PAYMENT_PAGE_PATH, handle: showPage },
-  { method: 'POST', pattern: PAYMENT_PAGE_PATH, handle: submit },
-]
+export const paymentPageRoutes: readonly Route[] = formPageRoutes(PAYMENT_PAGE_PATH, readRequest, page, submit)

@@ -1,5 +1,7 @@
 /** The login server's browser pages: escaped HTML, a strict CSP, and redirects. */
+import { formParams } from './body.ts'
 import type { Reply } from './reply.ts'
+import type { RequestContext, Route } from './router.ts'
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
@@ -52,4 +54,41 @@ export function hiddenFields(fields: Record<string, string>): string {
 
 export function redirectReply(location: string): Reply {
   return { status: 302, headers: { Location: location, 'Content-Type': 'text/plain; charset=utf-8' }, body: `Redirecting to ${location}` }
+}
+
+/** A form page's validated request, or why it is refused. */
+export type Refusable<T> = T | { refused: string }
+
+const isRefused = <T>(request: Refusable<T>): request is { refused: string } =>
+  typeof request === 'object' && request !== null && 'refused' in request
+
+/**
+ * The GET and POST routes of a sandbox form page. Both read and validate the request first (GET from
+ * the query, POST from the form) and answer a bad one with a 400 page, never a redirect.
+ */
+export function formPageRoutes<T>(
+  path: string,
+  read: (ctx: RequestContext, params: URLSearchParams) => Refusable<T>,
+  show: (request: T) => Reply,
+  submit: (ctx: RequestContext, request: T, form: URLSearchParams) => Reply,
+): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: path,
+      handle: (ctx: RequestContext): Reply => {
+        const request = read(ctx, ctx.query)
+        return isRefused(request) ? errorPage(400, request.refused) : show(request)
+      },
+    },
+    {
+      method: 'POST',
+      pattern: path,
+      handle: async (ctx: RequestContext): Promise<Reply> => {
+        const form = await formParams(ctx)
+        const request = read(ctx, form)
+        return isRefused(request) ? errorPage(400, request.refused) : submit(ctx, request, form)
+      },
+    },
+  ]
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest'
 import { startSandbox } from '../../../src/sandbox/index.ts'
 import type { SandboxHandle } from '../../../src/sandbox/index.ts'
+import { sandboxAdmin } from '../sandbox/sandbox-client.ts'
 
 export const CLI = fileURLToPath(new URL('../../../src/cli/index.ts', import.meta.url))
 
@@ -53,14 +54,7 @@ export function sandboxEnv(sandbox: SandboxHandle): Record<string, string> {
 
 /** The sandbox's test hooks under /__sandbox (state, request log, faults). */
 export function inspector(sandbox: SandboxHandle) {
-  const call = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${sandbox.url}/__sandbox${path}`, {
-      method,
-      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-    })
-    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`)
-    return response.json()
-  }
+  const call = sandboxAdmin(sandbox)
   return {
     get: call.bind(null, 'GET'),
     requests: async () => ((await call('GET', '/requests')) as { requests: { method: string; path: string }[] }).requests,

@@ -1,18 +1,8 @@
 /** Connect's token families through real HTTP: dispatcher → services → the sandbox on 127.0.0.1. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ROUTES, TEST_AGENT, startCoreOnSandbox } from './support/sandbox.ts'
-import type { CoreOnSandbox } from './support/sandbox.ts'
+import { describe, expect, it } from 'vitest'
+import { ROUTES, TEST_AGENT, core, startCoreOnSandbox, useCoreOnSandbox } from './support/sandbox.ts'
 
-let core: CoreOnSandbox
-beforeAll(async () => {
-  core = await startCoreOnSandbox()
-})
-afterAll(async () => {
-  await core?.close()
-})
-beforeEach(async () => {
-  await core.reset()
-})
+useCoreOnSandbox()
 
 const KLARNA_TOKEN = '0b1d9815-165e-42e2-8867-35bc03789e00'
 

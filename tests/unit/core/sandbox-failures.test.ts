@@ -1,21 +1,11 @@
 /** Failure modes through real HTTP: sandbox faults per route, mapped by core into stable codes. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SHOWCASE_TOKENS } from '../../../src/sandbox/index.ts'
-import { ROUTES, startCoreOnSandbox } from './support/sandbox.ts'
-import type { CoreOnSandbox } from './support/sandbox.ts'
+import { ROUTES, core, httpTimeout, startCoreOnSandbox, useCoreOnSandbox } from './support/sandbox.ts'
 
 const TIMEOUT_MS = 300
 
-let core: CoreOnSandbox
-beforeAll(async () => {
-  core = await startCoreOnSandbox({ tweak: (config) => ({ ...config, http: { ...config.http, timeoutMs: TIMEOUT_MS } }) })
-})
-afterAll(async () => {
-  await core?.close()
-})
-beforeEach(async () => {
-  await core.reset()
-})
+useCoreOnSandbox({ tweak: httpTimeout(TIMEOUT_MS) })
 
 const kariTokens = { customerNumber: '100001', includeArchived: true, providers: ['swedbankpay' as const] }
 

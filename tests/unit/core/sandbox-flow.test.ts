@@ -1,19 +1,9 @@
 /** The whole path through real HTTP: dispatcher → services → axios → the sandbox on 127.0.0.1. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SHOWCASE_TOKENS } from '../../../src/sandbox/index.ts'
-import { startCoreOnSandbox } from './support/sandbox.ts'
-import type { CoreOnSandbox } from './support/sandbox.ts'
+import { core, useCoreOnSandbox } from './support/sandbox.ts'
 
-let core: CoreOnSandbox
-beforeAll(async () => {
-  core = await startCoreOnSandbox()
-})
-afterAll(async () => {
-  await core?.close()
-})
-beforeEach(async () => {
-  await core.reset()
-})
+useCoreOnSandbox()
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 

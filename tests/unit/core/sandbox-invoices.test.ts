@@ -2,23 +2,13 @@
  * Products, invoices and invoice payment through real HTTP: the services, the sandbox's Connect and
  * its payment page, and the console's loopback return listener, all on 127.0.0.1.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { agentTokens } from '../sandbox/agent-client.ts'
-import { ROUTES, TEST_AGENT, startCoreOnSandbox } from './support/sandbox.ts'
-import type { CoreOnSandbox } from './support/sandbox.ts'
+import { ROUTES, TEST_AGENT, core, httpTimeout, useCoreOnSandbox } from './support/sandbox.ts'
 
 const TIMEOUT_MS = 800
 
-let core: CoreOnSandbox
-beforeAll(async () => {
-  core = await startCoreOnSandbox({ tweak: (config) => ({ ...config, http: { ...config.http, timeoutMs: TIMEOUT_MS } }) })
-})
-afterAll(async () => {
-  await core?.close()
-})
-beforeEach(async () => {
-  await core.reset()
-})
+useCoreOnSandbox({ tweak: httpTimeout(TIMEOUT_MS) })
 
 const pay = { customerNumber: '100001', invoiceNumber: '7435368', productCode: 'AP001', companyCode: '68979834', paymentMethod: 'creditcardPayex' } as const
 

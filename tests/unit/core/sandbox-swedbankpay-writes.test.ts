@@ -1,21 +1,11 @@
 /** Swedbank Pay writes through real HTTP: rename, archive all (Payer API) and the old PaymentOrder deletes. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createSwedbankPayClient } from '../../../src/core/swedbankpay/client.ts'
 import { createPaymentOrderTokenApi } from '../../../src/core/swedbankpay/payment-order-tokens.ts'
 import { SHOWCASE_TOKENS } from '../../../src/sandbox/index.ts'
-import { startCoreOnSandbox } from './support/sandbox.ts'
-import type { CoreOnSandbox } from './support/sandbox.ts'
+import { core, useCoreOnSandbox } from './support/sandbox.ts'
 
-let core: CoreOnSandbox
-beforeAll(async () => {
-  core = await startCoreOnSandbox()
-})
-afterAll(async () => {
-  await core?.close()
-})
-beforeEach(async () => {
-  await core.reset()
-})
+useCoreOnSandbox()
 
 const stored = (token: string) => core.sandbox.state.data.payerTokens.find((candidate) => candidate.token === token)
 const listKari = async () => {

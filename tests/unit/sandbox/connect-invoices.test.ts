@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox } from '../../../src/sandbox/index.ts'
-import type { SandboxHandle } from '../../../src/sandbox/index.ts'
+import { describe, expect, it } from 'vitest'
 import { agentTokens } from './agent-client.ts'
-import { clientToken, sandboxPost } from './sandbox-client.ts'
+import { sandbox, token, useSandbox } from './sandbox-client.ts'
 
-let sandbox: SandboxHandle
-let token: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  token = await clientToken(sandbox)
-})
-afterAll(() => sandbox.close())
-beforeEach(async () => {
-  await sandboxPost(sandbox, '/__sandbox/reset')
-})
+useSandbox({ token: true, reset: true })
 
 const get = (path: string, bearer = token) => fetch(`${sandbox.connectApiUrl}${path}`, { headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' } })
 

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from '../../../src/sandbox/index.ts'
-import type { SandboxHandle } from '../../../src/sandbox/index.ts'
+import { describe, expect, it } from 'vitest'
 import { agentTokens } from './agent-client.ts'
-import { clientToken } from './sandbox-client.ts'
+import { clientToken, sandbox, token, useSandbox } from './sandbox-client.ts'
 
-let sandbox: SandboxHandle
-let token: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  token = await clientToken(sandbox)
-})
-afterAll(() => sandbox.close())
+useSandbox({ token: true })
 
 const customer = () =>
   fetch(`${sandbox.connectApiUrl}/v1/client/customer/100001`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } })

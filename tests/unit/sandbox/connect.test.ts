@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from '../../../src/sandbox/index.ts'
-import type { SandboxHandle } from '../../../src/sandbox/index.ts'
-import { clientToken } from './sandbox-client.ts'
+import { describe, expect, it } from 'vitest'
+import { clientToken, sandbox, token, useSandbox } from './sandbox-client.ts'
 
-let sandbox: SandboxHandle
-let token: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  token = await clientToken(sandbox)
-})
-afterAll(() => sandbox.close())
+useSandbox({ token: true })
 
 interface CustomerBody {
   customerNumber: number

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { SHOWCASE_TOKENS, startSandbox } from '../../../src/sandbox/index.ts'
-import type { SandboxHandle } from '../../../src/sandbox/index.ts'
-import { clientToken, payer, sandboxPost } from './sandbox-client.ts'
+import { clientToken, payer, sandbox, sandboxPost, token, useSandbox } from './sandbox-client.ts'
 
-let sandbox: SandboxHandle
-let token: string
-
-beforeAll(async () => {
-  sandbox = await startSandbox()
-  token = await clientToken(sandbox)
-})
-afterAll(() => sandbox.close())
-beforeEach(async () => {
-  await sandboxPost(sandbox, '/__sandbox/reset')
-})
+useSandbox({ token: true, reset: true })
 
 const PAYER_LIST = 'GET /online/payers/:payerReference'
 const CUSTOMER_INFO = 'GET /capi/v1/client/customer/:customerNumber'

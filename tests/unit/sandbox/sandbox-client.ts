@@ -1,5 +1,7 @@
 /** Helpers for the sandbox tests: real HTTP to 127.0.0.1 with global fetch (or node:http for raw paths). */
 import { request } from 'node:http'
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
+import { startSandbox } from '../../../src/sandbox/index.ts'
 import type { SandboxHandle } from '../../../src/sandbox/index.ts'
 
 export async function clientToken(sandbox: SandboxHandle): Promise<string> {
@@ -48,3 +50,43 @@ export function rawRequest(sandbox: SandboxHandle, method: string, path: string,
 
 export const sandboxPost = (sandbox: SandboxHandle, path: string, body?: unknown): Promise<Response> =>
   fetch(`${sandbox.url}${path}`, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+
+/**
+ * The sandbox of the current test file and its client token: live bindings, set by useSandbox's
+ * beforeAll (each test file runs in its own module graph, so every file gets its own sandbox).
+ */
+export let sandbox: SandboxHandle
+export let token: string
+
+/**
+ * Starts one sandbox for the test file and closes it afterwards; `token` takes a client token once,
+ * `reset` puts the data back before every test ('checked': and expects the reset to answer 200).
+ */
+export function useSandbox(options: { token?: boolean; reset?: boolean | 'checked' } = {}): void {
+  beforeAll(async () => {
+    sandbox = await startSandbox()
+    if (options.token === true) token = await clientToken(sandbox)
+  })
+  afterAll(() => sandbox.close())
+  if (options.reset === 'checked') {
+    beforeEach(async () => {
+      expect((await sandboxPost(sandbox, '/__sandbox/reset')).status).toBe(200)
+    })
+  } else if (options.reset === true) {
+    beforeEach(async () => {
+      await sandboxPost(sandbox, '/__sandbox/reset')
+    })
+  }
+}
+
+/** A call to the sandbox's test hooks under /__sandbox (state, request log, faults): the JSON answer, or a throw. */
+export function sandboxAdmin(sandbox: SandboxHandle) {
+  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const response = await fetch(`${sandbox.url}/__sandbox${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    })
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`)
+    return response.json()
+  }
+}

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { SHOWCASE_TOKENS, startSandbox } from '../../../src/sandbox/index.ts'
-import type { SandboxHandle } from '../../../src/sandbox/index.ts'
-import { payer, sandboxPost } from './sandbox-client.ts'
+import { describe, expect, it } from 'vitest'
+import { SHOWCASE_TOKENS } from '../../../src/sandbox/index.ts'
+import { payer, sandbox, useSandbox } from './sandbox-client.ts'
 
-let sandbox: SandboxHandle
-
-beforeAll(async () => {
-  sandbox = await startSandbox()
-})
-afterAll(() => sandbox.close())
-beforeEach(async () => {
-  expect((await sandboxPost(sandbox, '/__sandbox/reset')).status).toBe(200)
-})
+useSandbox({ reset: 'checked' })
 
 const DELETE = { state: 'Deleted', comment: 'Customer asked on the phone' }
 const { kariVisaRecurrence, kariTrustlyUnscheduled, kariArchivedMasterCard, olaMasterCardTransactionOnFile, astridTrustlyPayment } = SHOWCASE_TOKENS

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { SHOWCASE_TOKENS, startSandbox } from '../../../src/sandbox/index.ts'
-import type { SandboxHandle } from '../../../src/sandbox/index.ts'
-import { payer, rawRequest, sandboxPost } from './sandbox-client.ts'
+import { describe, expect, it } from 'vitest'
+import { SHOWCASE_TOKENS } from '../../../src/sandbox/index.ts'
+import { payer, rawRequest, sandbox, sandboxPost, useSandbox } from './sandbox-client.ts'
 
-let sandbox: SandboxHandle
-
-beforeAll(async () => {
-  sandbox = await startSandbox()
-})
-afterAll(() => sandbox.close())
-beforeEach(async () => {
-  expect((await sandboxPost(sandbox, '/__sandbox/reset')).status).toBe(200)
-})
+useSandbox({ reset: 'checked' })
 
 interface Token {
   operations: { href: string; rel: string; method: string; contentType: string }[]

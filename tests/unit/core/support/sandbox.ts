@@ -3,6 +3,7 @@
  * Every result is kept so a test can assert that no secret ever crossed the boundary. The acting
  * agent is switchable (`core.actAs(null)` signs out); the session channels are not answered here.
  */
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { AgentSession } from '../../../../src/core/auth/agent-session.ts'
 import { sandboxConfig } from '../../../../src/core/config.ts'
 import type { ConsoleConfig } from '../../../../src/core/config.ts'
@@ -18,6 +19,7 @@ import type { Result } from '../../../../src/shared/errors.ts'
 import { startSandbox } from '../../../../src/sandbox/index.ts'
 import type { SandboxHandle } from '../../../../src/sandbox/index.ts'
 import { handlersWith } from './handlers.ts'
+import { sandboxAdmin } from '../../sandbox/sandbox-client.ts'
 
 export interface LoggedRequest {
   method: string
@@ -66,14 +68,7 @@ export async function startCoreOnSandbox(options: CoreOptions = {}) {
     return result
   }
 
-  const admin = async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${sandbox.url}/__sandbox${path}`, {
-      method,
-      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-    })
-    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`)
-    return response.json()
-  }
+  const admin = sandboxAdmin(sandbox)
 
   return {
     sandbox,
@@ -112,3 +107,24 @@ export async function startCoreOnSandbox(options: CoreOptions = {}) {
 }
 
 export type CoreOnSandbox = Awaited<ReturnType<typeof startCoreOnSandbox>>
+
+/** A core-on-sandbox tweak: every provider request times out after `timeoutMs`. */
+export const httpTimeout =
+  (timeoutMs: number) =>
+  (config: ConsoleConfig): ConsoleConfig => ({ ...config, http: { ...config.http, timeoutMs } })
+
+/** The core of the current test file: a live binding, set by useCoreOnSandbox's beforeAll. */
+export let core: CoreOnSandbox
+
+/** One core on a sandbox for the whole test file, closed afterwards and reset before every test. */
+export function useCoreOnSandbox(options: CoreOptions = {}): void {
+  beforeAll(async () => {
+    core = await startCoreOnSandbox(options)
+  })
+  afterAll(async () => {
+    await core?.close()
+  })
+  beforeEach(async () => {
+    await core.reset()
+  })
+}
