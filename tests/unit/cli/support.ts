@@ -100,38 +100,5 @@ export function sandboxSecrets(sandbox: SandboxHandle): string[] {
 /** A stack frame line ("    at fn (file:1:2)"), which must never reach a user. */
 export const STACK_FRAME = /^\s+at .+\(.*:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m
 
-/** A strict RFC 4180 reader (CRLF rows, quoted fields with doubled quotes), to check what the CLI writes. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let at = 0
-  while (at < text.length) {
-    let cell = ''
-    if (text[at] === '"') {
-      at += 1
-      for (;;) {
-        const quote = text.indexOf('"', at)
-        if (quote < 0) throw new Error('unterminated quoted field')
-        cell += text.slice(at, quote)
-        at = quote + 1
-        if (text[at] !== '"') break
-        cell += '"'
-        at += 1
-      }
-    } else {
-      const end = text.slice(at).search(/,|\r\n/)
-      cell = end < 0 ? text.slice(at) : text.slice(at, at + end)
-      if (cell.includes('"')) throw new Error(`a bare quote in an unquoted field: ${cell}`)
-      at += cell.length
-    }
-    row.push(cell)
-    if (text.startsWith(',', at)) at += 1
-    else if (text.startsWith('\r\n', at)) {
-      rows.push(row)
-      row = []
-      at += 2
-    } else if (at < text.length) throw new Error(`unexpected character at ${at}`)
-  }
-  if (row.length > 0) throw new Error('the last row has no CRLF')
-  return rows
-}
+/** The strict RFC 4180 reader the CSV writer's own tests use. */
+export { parseCsv } from '../../support/csv-reader.ts'
