@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 // One port pair per run, chosen once in the runner process (workers inherit the environment).
@@ -6,6 +8,11 @@ process.env.E2E_PORT ??= String(41_000 + Math.floor(Math.random() * 8_000))
 process.env.E2E_SANDBOX_PORT ??= String(Number(process.env.E2E_PORT) + 1)
 const port = Number(process.env.E2E_PORT)
 const sandboxPort = Number(process.env.E2E_SANDBOX_PORT)
+// Fresh folders per run, outside test-results (which Playwright empties): the console's data folder (scanned for
+// plaintext leaks by data-folder-scan.spec.ts) and where its save dialog "saves" exports. Kept after the run.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'support-console-e2e-data-'))
+process.env.E2E_EXPORT_DIR ??= mkdtempSync(join(tmpdir(), 'support-console-e2e-exports-'))
+const dirs = `--data-dir ${JSON.stringify(process.env.E2E_DATA_DIR)} --export-dir ${JSON.stringify(process.env.E2E_EXPORT_DIR)}`
 
 // Debian's Chromium where it exists (CI, these machines); Playwright's own browser elsewhere.
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
@@ -31,7 +38,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `node src/devhost/main.ts --port ${port} --sandbox-port ${sandboxPort}`,
+    command: `node src/devhost/main.ts --port ${port} --sandbox-port ${sandboxPort} ${dirs}`,
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -5,10 +5,14 @@
 import type { Command } from 'commander'
 import type { z } from 'zod'
 import { describeIssues } from '../core/dispatch.ts'
+import { createLogger, formatRecord } from '../core/log.ts'
+import type { Logger } from '../core/log.ts'
 import type { Channel } from '../shared/api-shape.ts'
 import { contract } from '../shared/contract.ts'
 import type { RequestOf, ResponseOf, ServiceChannel } from '../shared/contract.ts'
+import type { ProfileKind } from '../shared/domain.ts'
 import { AppError } from '../shared/errors.ts'
+import { ENV_PROFILE } from './env-config.ts'
 import type { Outcome } from './outcome.ts'
 import { startRuntime } from './runtime.ts'
 import type { Runtime } from './runtime.ts'
@@ -35,23 +39,25 @@ export interface CliContext {
   /** A commander action running `work` with the command's options and recording its outcome. */
   action<O>(work: (options: O, args: string[]) => Promise<Outcome>): (...args: unknown[]) => Promise<void>
   outcome(): Outcome
+  /** The redacting logger: stderr with --verbose, else silent. */
+  logger(): Logger
+  /** The profile the CLI runs as: sandbox with --sandbox, else that of the environment variables. */
+  profile(): ProfileKind
   close(): Promise<void>
 }
 
 export function createContext(io: CliIo, version: string, globals: () => GlobalOptions): CliContext {
   let runtime: Promise<Runtime> | null = null
   let outcome: Outcome = {}
+  let logger: Logger | null = null
 
+  const logs = (): Logger => {
+    logger ??= createLogger({ sinks: globals().verbose === true ? [{ write: (record) => io.err(`${formatRecord(record)}\n`) }] : [] })
+    return logger
+  }
   const start = (): Promise<Runtime> => {
     const options = globals()
-    runtime ??= startRuntime({
-      sandbox: options.sandbox === true,
-      timeoutMs: options.timeout,
-      verbose: options.verbose === true,
-      env: io.env,
-      version,
-      err: io.err,
-    })
+    runtime ??= startRuntime({ sandbox: options.sandbox === true, timeoutMs: options.timeout, env: io.env, version, logger: logs() })
     return runtime
   }
 
@@ -74,6 +80,8 @@ export function createContext(io: CliIo, version: string, globals: () => GlobalO
       }
     },
     outcome: () => outcome,
+    logger: logs,
+    profile: () => (globals().sandbox === true ? 'sandbox' : ENV_PROFILE.kind),
     async close() {
       const started = runtime
       runtime = null

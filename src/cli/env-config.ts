@@ -17,6 +17,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 type Env = Readonly<Record<string, string | undefined>>
 
+/** The profile the environment variables configure. */
+export const ENV_PROFILE = { kind: 'production', label: 'Environment variables (CLI)' } as const satisfies ConsoleConfig['profile']
+
 export function configFromEnv(env: Env, version: string): ConsoleConfig {
   const connect = group(env, 'Connect', CONNECT_VARIABLES)
   const swedbankPay = group(env, 'Swedbank Pay', SWEDBANKPAY_VARIABLES)
@@ -28,7 +31,7 @@ export function configFromEnv(env: Env, version: string): ConsoleConfig {
   }
   return {
     version,
-    profile: { kind: 'production', label: 'Environment variables (CLI)' },
+    profile: ENV_PROFILE,
     sandbox: false,
     connect:
       connect === null

@@ -5,12 +5,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { registerCustomerCommands } from './commands/customers.ts'
 import { registerEndpointsCommand } from './commands/endpoints.ts'
+import { registerExportCommand } from './commands/export.ts'
 import { registerInvoiceCommands } from './commands/invoices.ts'
 import { registerSandboxCommand } from './commands/sandbox.ts'
 import { registerTokenActionCommands } from './commands/token-actions.ts'
 import { registerTokensCommand } from './commands/tokens.ts'
 import { createContext } from './context.ts'
 import type { CliIo, GlobalOptions } from './context.ts'
+import { DATA_DIR_HELP } from './data-dir.ts'
 import { CONNECT_VARIABLES, PAYER_REFERENCE_TEMPLATE, SWEDBANKPAY_VARIABLES } from './env-config.ts'
 import { exitCodeOfCommander, outcomeOfError, report } from './outcome.ts'
 import type { ExitCode, Outcome } from './outcome.ts'
@@ -24,6 +26,7 @@ Configuration (when --sandbox is not given):
   Set all variables of an API to use it. --sandbox starts a fresh sandbox per run; for several steps
   on one sandbox, run \`support-console sandbox\` and use the variables it prints.
   Optional: ${PAYER_REFERENCE_TEMPLATE}, a customer's Swedbank Pay payerReference, e.g. NO-{customerNumber}.
+  Optional: ${DATA_DIR_HELP}.
 
 Output: --format json prints ONE JSON document on stdout; csv has a header row of the contract's field
 names. Errors and notes go to stderr.
@@ -50,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   registerInvoiceCommands(program, ctx)
   registerSandboxCommand(program, ctx)
   registerEndpointsCommand(program, ctx)
+  registerExportCommand(program, ctx)
 
   let outcome: Outcome
   try {

@@ -8,8 +8,7 @@ import type { ConsoleConfig } from '../core/config.ts'
 import { fixedAgentSession } from '../core/auth/agent-session.ts'
 import { createDispatcher } from '../core/dispatch.ts'
 import type { Dispatch } from '../core/dispatch.ts'
-import { createLogger, formatRecord } from '../core/log.ts'
-import type { LogSink } from '../core/log.ts'
+import type { Logger } from '../core/log.ts'
 import { RecordingExternalOpener } from '../core/platform/node-external-opener.ts'
 import { createServices } from '../core/services.ts'
 import { startSandbox } from '../sandbox/index.ts'
@@ -20,11 +19,10 @@ import { cliAgent, cliSessionHandlers } from './session.ts'
 export interface RuntimeOptions {
   sandbox: boolean
   timeoutMs: number | undefined
-  verbose: boolean
   env: Readonly<Record<string, string | undefined>>
   version: string
-  /** Where log lines go with --verbose (stderr). */
-  err(text: string): void
+  /** The CLI's logger (stderr with --verbose, else silent). */
+  logger: Logger
 }
 
 export interface Runtime {
@@ -34,8 +32,7 @@ export interface Runtime {
 }
 
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const sinks: LogSink[] = options.verbose ? [{ write: (record) => options.err(`${formatRecord(record)}\n`) }] : []
-  const logger = createLogger({ sinks })
+  const { logger } = options
   const sandbox: SandboxHandle | null = options.sandbox ? await startSandbox() : null
   try {
     const config = withTimeout(

@@ -1,7 +1,8 @@
 /**
  * The CLI's answer to the session channels: the operator running it is the acting agent for writes
  * (through the services' AgentSession), nobody is signed in through ConnectID, and profiles are the
- * app's business (the CLI is configured by environment variables or --sandbox).
+ * app's business (the CLI is configured by environment variables or --sandbox). The CLI keeps no
+ * lookup cache, and reads its audit log through `export audit`.
  */
 import { userInfo } from 'node:os'
 import type { SessionHandlers } from '../shared/contract.ts'
@@ -26,6 +27,9 @@ const SIGNED_OUT: AuthStatus = { signedIn: false, agent: null, pending: false }
 const unavailable = async (): Promise<never> => {
   throw new AppError('VALIDATION', 'Sign-in and profiles are not available in the CLI: use environment variables or --sandbox.')
 }
+const noLocalData = async (): Promise<never> => {
+  throw new AppError('VALIDATION', 'The CLI keeps no local data (no lookup cache).')
+}
 
 export function cliSessionHandlers(): SessionHandlers {
   return {
@@ -38,5 +42,12 @@ export function cliSessionHandlers(): SessionHandlers {
     'profiles:setSecret': unavailable,
     'profiles:clearSecret': unavailable,
     'profiles:activate': unavailable,
+    'localData:get': noLocalData,
+    'localData:save': noLocalData,
+    'localData:clear': noLocalData,
+    'localData:recent': noLocalData,
+    'audit:list': async () => {
+      throw new AppError('VALIDATION', 'Read the audit log with `support-console export audit --out <file>`.')
+    },
   }
 }

@@ -3,17 +3,21 @@
  * profile, behind one set of handlers for every channel. Service channels are delegated to whatever
  * profile is running when the call arrives, so a switch takes effect for the next call. Profile changes
  * run one at a time. main (with Electron's platform) and the dev host (with the Node twins) use it alike.
+ * It also holds what outlives a profile (session-records.ts): the lookup cache, wiped on sign-out and on
+ * every profile switch, and the audit log, which records sign-in, sign-out and profile changes here.
  */
 import { CHANNELS } from '../shared/api-shape.ts'
 import type { Channel } from '../shared/api-shape.ts'
 import type { Handlers, ServiceChannel, ServiceHandlers, SessionHandlers } from '../shared/contract.ts'
-import type { EditableProfileId, ProfileKind, ProfilesState } from '../shared/domain.ts'
+import type { AuthStatus, EditableProfileId, ProfileKind, ProfilesState } from '../shared/domain.ts'
 import { AppError } from '../shared/errors.ts'
 import { DOCS_ONLY_POLICY } from './platform/link-policy.ts'
 import type { LinkPolicy } from './platform/link-policy.ts'
 import { createProfiles } from './profiles/profiles.ts'
 import { rebuildServices, startProfile, stopProfile } from './profiles/running-profile.ts'
 import type { HostDeps, ProfileDeps, RunningProfile } from './profiles/running-profile.ts'
+import { openSessionRecords, recordsHandlers } from './session-records.ts'
+import { audited, errorCodeOf } from './write-audit.ts'
 
 export type RuntimeOptions = HostDeps
 
@@ -30,12 +34,13 @@ export interface Runtime {
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { logger } = options
   const profiles = createProfiles({ store: options.platform.settings, cipher: options.platform.secrets, logger })
-  const deps: ProfileDeps = { ...options, profiles }
+  const records = openSessionRecords({ dataDir: options.dataDir, platform: options.platform, logger })
+  const deps: ProfileDeps = { ...options, profiles, records }
 
   let activeKind: ProfileKind = initialProfile()
   let latest: RunningProfile | null = null
   let disposed = false
-  let running: Promise<RunningProfile> = track(startFirst(activeKind))
+  let running: Promise<RunningProfile> = track(records.ready.then(() => startFirst(activeKind)))
   const ready = running.then(() => undefined)
   // Profile changes, one after the other; a failed one does not block the next.
   let changes: Promise<unknown> = Promise.resolve()
@@ -85,11 +90,16 @@ export function createRuntime(options: RuntimeOptions): Runtime {
    */
   async function switchTo(kind: ProfileKind, options: { signOut: boolean }): Promise<void> {
     const before = running
+    const from = activeKind
     let failure: unknown = null
+    // Who asked: the agent of the profile running now (the switch signs them out).
+    const agent = latest === null ? null : agentOf(latest)
     running = track(
       (async () => {
         const previous = await before.catch(() => null)
         if (previous !== null) await stopProfile(previous, deps, options)
+        // Nothing looked up under the previous profile stays on this machine.
+        records.wipe(`switch to the ${kind} profile`)
         try {
           return await startProfile(kind, deps)
         } catch (error) {
@@ -102,6 +112,13 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     const started = await running
     activeKind = started.kind
     profiles.setActive(started.kind)
+    records.recorder(started.kind).record({
+      agent,
+      action: 'profile.change',
+      outcome: failure === null ? 'ok' : 'failed',
+      errorCode: failure === null ? null : errorCodeOf(failure),
+      detail: `from=${from} to=${kind}`,
+    })
     if (failure !== null) throw failure
     logger.info(`profile switched to ${kind}`)
   }
@@ -119,24 +136,52 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     await running
   }
 
+  /** A change of a profile's settings or secrets, audited under that profile (never the secret). */
+  const edit = (id: EditableProfileId, detail: string, run: () => Promise<void>): Promise<ProfilesState> =>
+    change(() => audited(records.recorder(id), latest === null ? null : agentOf(latest), { action: 'profile.change', detail }, run))
+
+  /** Audited, unless it joins a sign-in already under way (that one is recorded when it ends). */
+  async function signIn(): Promise<AuthStatus> {
+    const profile = await current()
+    if ((await profile.signIn.status()).pending) return profile.signIn.signIn()
+    const recorder = records.recorder(profile.kind)
+    try {
+      const status = await profile.signIn.signIn()
+      recorder.record({ agent: status.agent?.userId ?? null, action: 'auth.signIn', outcome: 'ok' })
+      return status
+    } catch (error) {
+      recorder.record({ agent: null, action: 'auth.signIn', outcome: 'failed', errorCode: errorCodeOf(error) })
+      throw error
+    }
+  }
+
+  async function signOut(): Promise<AuthStatus> {
+    const profile = await current()
+    try {
+      return await audited(records.recorder(profile.kind), agentOf(profile), { action: 'auth.signOut' }, () => profile.signIn.signOut())
+    } finally {
+      records.wipe('the agent signed out')
+    }
+  }
+
   const session: SessionHandlers = {
     'auth:status': async () => (await current()).signIn.status(),
-    'auth:signIn': async () => (await current()).signIn.signIn(),
+    'auth:signIn': signIn,
     'auth:cancelSignIn': async () => (await current()).signIn.cancelSignIn(),
-    'auth:signOut': async () => (await current()).signIn.signOut(),
+    'auth:signOut': signOut,
     'profiles:get': async () => profiles.state(activeKind),
     'profiles:save': ({ id, settings }) =>
-      change(async () => {
+      edit(id, 'settings saved', async () => {
         await afterProfileChange(id, profiles.save(id, settings))
       }),
     'profiles:setSecret': ({ id, name, value }) =>
-      change(async () => {
+      edit(id, `secret set name=${name}`, async () => {
         logger.addSecret(value)
         await profiles.setSecret(id, name, value)
         await afterProfileChange(id, { signInChanged: false })
       }),
     'profiles:clearSecret': ({ id, name }) =>
-      change(async () => {
+      edit(id, `secret cleared name=${name}`, async () => {
         profiles.clearSecret(id, name)
         await afterProfileChange(id, { signInChanged: false })
       }),
@@ -148,6 +193,10 @@ export function createRuntime(options: RuntimeOptions): Runtime {
         }
         await switchTo(id, { signOut: true })
       }),
+    ...recordsHandlers(records, async () => {
+      const profile = await current()
+      return { profile: profile.kind, cache: profile.cache, agent: agentOf(profile) }
+    }),
   }
 
   const handlers = { ...delegatedServiceHandlers(current), ...session } as Handlers
@@ -162,13 +211,18 @@ export function createRuntime(options: RuntimeOptions): Runtime {
       await changes
       const last = await running.catch(() => null)
       if (last !== null) await stopProfile(last, deps, { signOut: false })
+      records.close()
     },
   }
 }
 
+function agentOf(profile: RunningProfile): string | null {
+  return profile.signIn.session.current()?.userId ?? null
+}
+
 /** Every service channel, answered by the services of the profile running when the call arrives. */
 function delegatedServiceHandlers(current: () => Promise<RunningProfile>): ServiceHandlers {
-  const isServiceChannel = (channel: Channel): channel is ServiceChannel => !/^(auth|profiles):/.test(channel)
+  const isServiceChannel = (channel: Channel): channel is ServiceChannel => !/^(auth|profiles|localData|audit):/.test(channel)
   const entries = CHANNELS.filter(isServiceChannel).map((channel) => {
     const delegate = async (request: unknown) => {
       const handler = (await current()).services.handlers[channel] as (request: unknown) => Promise<unknown>

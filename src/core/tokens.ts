@@ -1,13 +1,17 @@
 /**
  * The cross-provider token table and every token action. Every requested provider is asked in
- * parallel; each gets its own status (loaded / failed with its error / not_configured), so one
- * failing provider never blanks the others. Connect's families find tokens by customer number only:
+ * parallel; each gets its own status (loaded / failed with its error / not_configured / cached: the
+ * provider could not be reached and its last cached list is shown), so one failing provider never blanks
+ * the others. Connect's families find tokens by customer number only:
  * a request with just a payerReference leaves them out. Writes name the acting agent in the log.
  */
 import type { ParsedRequestOf, ResponseOf } from '../shared/contract.ts'
-import { CONNECT_PROVIDERS, PROVIDERS } from '../shared/domain.ts'
+import { z } from 'zod'
+import { CONNECT_PROVIDERS, PROVIDERS, PaymentToken as PaymentTokenSchema } from '../shared/domain.ts'
 import type { Agent, PaymentToken, Provider, ProviderStatus, TokenListing } from '../shared/domain.ts'
 import { AppError } from '../shared/errors.ts'
+import { cacheKeys, liveOnly } from './cache/offline.ts'
+import type { OfflineLookups } from './cache/offline.ts'
 import { toErrorData } from './error-data.ts'
 import { pathSegment } from './http/paths.ts'
 import type { Logger } from './log.ts'
@@ -33,9 +37,12 @@ export function createTokenService(options: {
   /** The old PaymentOrder token endpoints; null without Swedbank Pay credentials. */
   paymentOrderTokens?: PaymentOrderTokenApi | null
   payerReferenceOf?: PayerReferenceMapper
+  /** Keeps each provider's list and stands in for a provider that cannot be reached. Default: live only. */
+  offline?: OfflineLookups
   logger: Logger
 }): TokenService {
   const { adapters, swedbankPay, logger } = options
+  const offline = options.offline ?? liveOnly
   const payerReferenceOf = options.payerReferenceOf ?? payerReferenceFor
   const audit = (what: string, provider: Provider, actor: Agent | undefined, fields: Record<string, unknown> = {}) =>
     logger.info(what, { provider, agent: actor?.userId ?? null, ...fields })
@@ -59,9 +66,16 @@ export function createTokenService(options: {
         .filter((provider) => customerNumber !== undefined || !isConnectProvider(provider))
         .map((provider) => {
           const adapter = adapters.find((candidate) => candidate.provider === provider)
-          return { provider, adapter, result: adapter?.configured ? adapter.list(target, opts) : null }
+          if (!adapter?.configured) return { provider, adapter, result: null }
+          const spec = {
+            kind: 'tokens',
+            key: cacheKeys.tokens(provider, target, opts.includeArchived),
+            customerNumber: customerNumber ?? null,
+            schema: TokenList,
+          } as const
+          return { provider, adapter, result: offline.lookup(spec, () => adapter.list(target, opts)) }
         })
-      const settled = await Promise.allSettled(asked.map((entry) => entry.result ?? Promise.resolve([])))
+      const settled = await Promise.allSettled(asked.map((entry) => entry.result ?? Promise.resolve(null)))
 
       const tokens: PaymentToken[] = []
       const statuses: ProviderStatus[] = asked.map(({ provider, adapter, result }, index) => {
@@ -71,8 +85,11 @@ export function createTokenService(options: {
           const error = toErrorData(outcome.reason, logger, { channel: 'tokens:list', provider })
           return { provider, status: 'failed', count: 0, error }
         }
-        tokens.push(...outcome.value)
-        return { provider, status: 'loaded', count: outcome.value.length }
+        const looked = outcome.value!
+        tokens.push(...looked.value)
+        if (looked.cachedAt === null) return { provider, status: 'loaded', count: looked.value.length }
+        const error = toErrorData(looked.error, logger, { channel: 'tokens:list', provider })
+        return { provider, status: 'cached', count: looked.value.length, cachedAt: looked.cachedAt, error }
       })
 
       return {
@@ -124,6 +141,8 @@ export function createTokenService(options: {
     },
   }
 }
+
+const TokenList = z.array(PaymentTokenSchema)
 
 function isConnectProvider(provider: Provider): boolean {
   return (CONNECT_PROVIDERS as readonly Provider[]).includes(provider)

@@ -9,6 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { stripTypeScriptTypes } from 'node:module'
 import { extname, join, resolve, sep } from 'node:path'
 import type { Dispatch } from '../core/dispatch.ts'
+import { parseSandboxRequest } from './sandbox-switch.ts'
+import type { SandboxRunState } from './sandbox-switch.ts'
 
 export interface DevHostOptions {
   rendererDir: string
@@ -22,6 +24,11 @@ export interface DevHostOptions {
    * `GET /__dev/opened-urls` → `{ urls: string[] }` (oldest first) to callers holding the bridge secret.
    */
   openedUrls?: () => readonly string[]
+  /**
+   * Stops or restarts the embedded sandbox: `POST /__dev/sandbox` with `{"state":"stopped"|"running"}` →
+   * `{ state }`, to callers holding the bridge secret; resolves null when no sandbox runs (409).
+   */
+  sandbox?: (state: SandboxRunState) => Promise<SandboxRunState | null>
 }
 
 export interface DevHost {
@@ -32,6 +39,7 @@ export interface DevHost {
 const BRIDGE_MODULES = new Set(['src/devhost/bridge-client.ts', 'src/shared/api-shape.ts', 'src/shared/build-api.ts'])
 const MAX_BODY_BYTES = 1024 * 1024
 const OPENED_URLS_PATH = '/__dev/opened-urls'
+const SANDBOX_PATH = '/__dev/sandbox'
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -59,6 +67,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     }
     const url = new URL(request.url ?? '/', origin)
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) return handleCall(request, response, url)
+    if (request.method === 'POST' && url.pathname === SANDBOX_PATH) return switchSandbox(request, response)
     if (request.method !== 'GET') return send(response, 405, 'text/plain', 'method not allowed')
     if (url.pathname === '/healthz') return send(response, 200, 'text/plain', 'ok')
     if (url.pathname === '/' || url.pathname === '/index.html') return sendIndex(response)
@@ -84,6 +93,21 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
     const result = await options.dispatch(channel, payload)
     send(response, 200, 'application/json', JSON.stringify(result))
+  }
+
+  async function switchSandbox(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (options.sandbox === undefined) return send(response, 404, 'text/plain', 'not found')
+    if (!secretMatches(request.headers['x-console-bridge'])) return send(response, 403, 'text/plain', 'bad secret')
+    if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(response, 415, 'text/plain', 'json only')
+    }
+    const body = await readBody(request)
+    if (body === null) return send(response, 413, 'text/plain', 'too large')
+    const wanted = parseSandboxRequest(body)
+    if (wanted === null) return send(response, 400, 'text/plain', 'expected {"state":"stopped"|"running"}')
+    const state = await options.sandbox(wanted)
+    if (state === null) return send(response, 409, 'text/plain', 'no embedded sandbox is running')
+    send(response, 200, 'application/json', JSON.stringify({ state }))
   }
 
   function sendOpenedUrls(request: IncomingMessage, response: ServerResponse): void {

@@ -65,6 +65,7 @@ export function runConsole(): void {
         platform: createElectronPlatform({ linkPolicy: () => linkPolicy() }),
         logger: mainLogger,
         version: app.getVersion(),
+        dataDir: app.getPath('userData'),
         startSandbox: startEmbeddedSandbox,
         httpAdapter: createNetFetchAdapter(),
         loopbackHost: '127.0.0.1',

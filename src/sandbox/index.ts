@@ -5,7 +5,6 @@
  * with seeded demo data, state, and per-route fault injection.
  */
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { connectFamily } from './connect/family.ts'
 import { connectIdFamily } from './connectid/oauth.ts'
 import { DEFAULT_SEED } from './data/index.ts'
@@ -13,6 +12,7 @@ import { randomSecret } from './http/auth.ts'
 import { createRequestHandler } from './http/dispatcher.ts'
 import { routeKey } from './http/router.ts'
 import { createInspectFamily, unknownFamily } from './inspect/family.ts'
+import { startListener } from './listener.ts'
 import { createSandboxState } from './state.ts'
 import type { SandboxState } from './state.ts'
 import { swedbankPayFamily } from './swedbankpay/family.ts'
@@ -41,6 +41,12 @@ export interface SandboxHandle {
   credentials: { clientId: string; clientSecret: string; merchantToken: string }
   /** In-memory state, for tests. */
   state: SandboxState
+  /** "The sandbox is down": stops listening and destroys open connections, so clients get connection refused. */
+  suspend(): Promise<void>
+  /** Listens again on the same port, with the same state (data, issued tokens, faults). */
+  resume(): Promise<void>
+  /** False while suspended or after close. */
+  listening(): boolean
   close(): Promise<void>
 }
 
@@ -60,23 +66,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const handler = createRequestHandler(state, [...apiFamilies, createInspectFamily(SANDBOX_ROUTES)], unknownFamily, lifetime.signal)
   const server = createServer(handler)
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const listener = await startListener(server, port)
+  const url = `http://127.0.0.1:${listener.port}`
   state.baseUrl = url
 
-  let closing: Promise<void> | undefined
-  const close = (): Promise<void> =>
-    (closing ??= new Promise<void>((resolve, reject) => {
-      lifetime.abort()
-      server.close((error) => (error ? reject(error) : resolve()))
-      server.closeAllConnections()
-    }))
+  const close = (): Promise<void> => {
+    lifetime.abort()
+    return listener.close()
+  }
 
   return {
     url,
@@ -85,6 +82,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     swedbankPayApiUrl: url,
     credentials: { ...credentials },
     state,
+    suspend: listener.suspend,
+    resume: listener.resume,
+    listening: listener.listening,
     close,
   }
 }

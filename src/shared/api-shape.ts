@@ -4,7 +4,7 @@
  * Adding a verb: add it here, add its channel to `contract` (contract.ts), add the handler in core.
  */
 export const apiShape = {
-  app: { info: 'app:info' },
+  app: { info: 'app:info', connectivity: 'app:connectivity' },
   auth: { status: 'auth:status', signIn: 'auth:signIn', cancelSignIn: 'auth:cancelSignIn', signOut: 'auth:signOut' },
   profiles: {
     get: 'profiles:get',
@@ -29,6 +29,9 @@ export const apiShape = {
     openPaymentLink: 'invoices:openPaymentLink',
     paymentResult: 'invoices:paymentResult',
   },
+  localData: { get: 'localData:get', save: 'localData:save', clear: 'localData:clear', recent: 'localData:recent' },
+  audit: { list: 'audit:list' },
+  exports: { csv: 'exports:csv', progress: 'exports:progress' },
 } as const
 
 type Shape = typeof apiShape

@@ -10,9 +10,10 @@ import {
   AuthStatus,
   ConnectProvider,
   Customer,
+  CustomerLookup,
   CustomerNumber,
   EditableProfileId,
-  Invoice,
+  InvoiceListing,
   PayerReference,
   PaymentMethod,
   PaymentResult,
@@ -30,13 +31,27 @@ import {
   TokenType,
   boundedText,
 } from './domain.ts'
+import {
+  AuditFilter,
+  AuditPage,
+  Connectivity,
+  ExportId,
+  ExportOutcome,
+  ExportProgress,
+  ExportRequest,
+  LocalDataSettings,
+  LocalDataState,
+  RecentLookup,
+  isoDate,
+} from './records.ts'
 
 const none = z.object({}).strict()
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
 const legacyTokenKind = z.enum(['payment', 'recurrence', 'unscheduled'])
 
 export const contract = {
   'app:info': { request: none, response: AppInfo },
+  /** Whether Connect and Swedbank Pay answered the last time the console asked them. */
+  'app:connectivity': { request: none, response: Connectivity },
 
   // Sign-in of the agent (ConnectID, Authorization Code + PKCE in the system browser). signIn resolves
   // when the loopback callback arrives (or fails: denied, timed out after 5 minutes, cancelled).
@@ -67,7 +82,8 @@ export const contract = {
   },
   'customers:get': {
     request: z.object({ customerNumber: CustomerNumber }).strict(),
-    response: Customer,
+    // Live, or the cached copy (cachedAt set) when Connect cannot be reached.
+    response: CustomerLookup,
   },
   'tokens:list': {
     request: z
@@ -136,7 +152,7 @@ export const contract = {
     request: z
       .object({ customerNumber: CustomerNumber, productCode: ProductCode, from: isoDate.optional(), to: isoDate.optional() })
       .strict(),
-    response: z.array(Invoice),
+    response: InvoiceListing,
   },
   // Validated against Connect's documented limits before any request; sent once, never retried.
   'invoices:pay': {
@@ -162,6 +178,33 @@ export const contract = {
     request: z.object({ transactionId: boundedText(40), waitMs: z.number().int().min(0).max(25_000).optional() }).strict(),
     response: PaymentResult,
   },
+
+  // Local data: the encrypted offline cache of lookups. Cleared on sign-out, on a profile switch and on request.
+  'localData:get': { request: none, response: LocalDataState },
+  'localData:save': { request: LocalDataSettings, response: LocalDataState },
+  'localData:clear': { request: none, response: LocalDataState },
+  /** Cached customers, newest first, optionally filtered by number, name or email (searched offline). */
+  'localData:recent': {
+    request: z.object({ query: boundedText(100).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    response: z.array(RecentLookup),
+  },
+
+  // The audit log: append-only; read and exported, never edited or deleted.
+  'audit:list': {
+    request: z
+      .object({
+        filter: AuditFilter.optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        /** Entries with an id below this one (paging back in time). */
+        beforeId: z.number().int().positive().optional(),
+      })
+      .strict(),
+    response: AuditPage,
+  },
+
+  // CSV export: main asks where to save (the save dialog), writes a temp file and renames it into place.
+  'exports:csv': { request: ExportRequest, response: ExportOutcome },
+  'exports:progress': { request: z.object({ exportId: ExportId }).strict(), response: ExportProgress },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>
 
 export type Contract = typeof contract
@@ -182,8 +225,8 @@ export type Api = {
   }
 }
 
-/** Channels answered by the session layer (who is signed in, which profile is active). */
-export type SessionChannel = Extract<Channel, `auth:${string}` | `profiles:${string}`>
+/** Channels answered by the session layer (who is signed in, which profile is active, the local data and audit log). */
+export type SessionChannel = Extract<Channel, `auth:${string}` | `profiles:${string}` | `localData:${string}` | `audit:${string}`>
 /** Channels answered by the services built for the active profile. */
 export type ServiceChannel = Exclude<Channel, SessionChannel>
 export type SessionHandlers = Pick<Handlers, SessionChannel>

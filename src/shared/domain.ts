@@ -69,6 +69,10 @@ export const Customer = z.object({
 })
 export type Customer = z.infer<typeof Customer>
 
+/** A customer as customers:get answers: live (cachedAt null) or, when Connect is unreachable, the cached copy. */
+export const CustomerLookup = Customer.extend({ cachedAt: z.string().nullable() })
+export type CustomerLookup = z.infer<typeof CustomerLookup>
+
 export const ErrorDataSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
@@ -79,9 +83,13 @@ export const ErrorDataSchema = z.object({
 
 export const ProviderStatus = z.object({
   provider: Provider,
-  status: z.enum(['loaded', 'failed', 'not_configured']),
+  /** cached: the provider could not be reached and the tokens are the last ones cached (read-only). */
+  status: z.enum(['loaded', 'failed', 'not_configured', 'cached']),
   count: z.number().int().nonnegative(),
+  /** Why it failed, or why cached tokens are shown. */
   error: ErrorDataSchema.optional(),
+  /** ISO time the cached tokens were looked up (status 'cached' only). */
+  cachedAt: z.string().optional(),
 })
 export type ProviderStatus = z.infer<typeof ProviderStatus>
 
@@ -205,6 +213,10 @@ export const Invoice = z.object({
   status: InvoiceStatus,
 })
 export type Invoice = z.infer<typeof Invoice>
+
+/** invoices:list's answer: live (cachedAt null) or, when Connect is unreachable, the cached list (read-only). */
+export const InvoiceListing = z.object({ invoices: z.array(Invoice), cachedAt: z.string().nullable() })
+export type InvoiceListing = z.infer<typeof InvoiceListing>
 
 export const PAYMENT_METHODS = ['creditcardPayex', 'swishPayex', 'vippsEcommerce', 'nexi'] as const
 export const PaymentMethod = z.enum(PAYMENT_METHODS)

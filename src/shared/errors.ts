@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'OFFLINE', // the network is down; cached data may be shown
   'OUTCOME_UNKNOWN', // a write whose result is unclear (timeout or 5xx on POST/PATCH): check, never resend blindly
   'NOT_CONFIGURED', // the provider has no credentials in the active profile
+  'LOCAL_FILE', // a file on this computer could not be written or read (folder missing, no permission, disk full)
   'ENCRYPTION_UNAVAILABLE', // the OS offers no secret storage (e.g. Linux basic_text): nothing was written
   'INTERNAL', // a bug in the console; details are in the main-process log, not here
 ] as const

@@ -5,6 +5,7 @@ import {
   fail,
   kari,
   kariListing,
+  lookup,
   mountApp,
   ok,
   settle,
@@ -124,7 +125,7 @@ describe('customer view', () => {
     const api = createFakeApi()
     api.customers.get
       .mockResolvedValueOnce(fail({ code: 'TIMEOUT', message: 'Connect did not answer in 10 s', provider: 'connect' }))
-      .mockResolvedValueOnce(ok(kari))
+      .mockResolvedValueOnce(ok(lookup(kari)))
     const { wrapper } = await mountApp(CUSTOMER, api)
 
     expect(wrapper.get('[data-testid="customer-error"]').text()).toContain('did not answer in time')

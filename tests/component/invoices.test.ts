@@ -8,6 +8,7 @@ import {
   deferred,
   fail,
   kariInvoices,
+  invoiceListing,
   mountApp,
   ok,
   paidInvoice,
@@ -94,7 +95,7 @@ describe('invoices tab', () => {
 describe('paying an invoice', () => {
   it('checks the documented limits before any call: an 11-character invoice number is never sent', async () => {
     const api = signedInApi()
-    api.invoices.list.mockResolvedValue(ok([{ ...unpaidInvoice, invoiceNumber: '12345678901' }]))
+    api.invoices.list.mockResolvedValue(ok(invoiceListing([{ ...unpaidInvoice, invoiceNumber: '12345678901' }])))
     const { wrapper } = await openInvoices(api)
     const dialog = await openPay(wrapper, { invoiceNumber: '12345678901' })
     expect(dialog.get('[data-testid="pay-validation"]').text()).toContain('at most 10 characters')
@@ -108,7 +109,7 @@ describe('paying an invoice', () => {
 
   it('refuses a company code over 12 characters too', async () => {
     const api = signedInApi()
-    api.invoices.list.mockResolvedValue(ok([{ ...unpaidInvoice, companyCode: 'C'.repeat(13) }]))
+    api.invoices.list.mockResolvedValue(ok(invoiceListing([{ ...unpaidInvoice, companyCode: 'C'.repeat(13) }])))
     const { wrapper } = await openInvoices(api)
     const dialog = await openPay(wrapper)
     expect(dialog.get('[data-testid="pay-validation"]').text()).toContain('company code')
@@ -218,7 +219,7 @@ describe('paying an invoice', () => {
   it('checks the status from inside the dialog and tells what the list now says', async () => {
     const api = signedInApi()
     api.invoices.pay.mockResolvedValue(fail({ code: 'OUTCOME_UNKNOWN', message: 'timeout' }))
-    api.invoices.list.mockResolvedValueOnce(ok(kariInvoices)).mockResolvedValueOnce(ok([{ ...unpaidInvoice, status: 'paid' as const }, paidInvoice]))
+    api.invoices.list.mockResolvedValueOnce(ok(invoiceListing(kariInvoices))).mockResolvedValueOnce(ok(invoiceListing([{ ...unpaidInvoice, status: 'paid' as const }, paidInvoice])))
     const { wrapper } = await openInvoices(api)
     const dialog = await openPay(wrapper)
     await dialog.get('[data-testid="pay-confirm"]').trigger('click')
@@ -279,7 +280,7 @@ describe('paying an invoice', () => {
     const api = signedInApi()
     api.invoices.pay.mockResolvedValue(ok(started))
     api.invoices.paymentResult.mockResolvedValue(result('finished'))
-    api.invoices.list.mockResolvedValueOnce(ok(kariInvoices)).mockResolvedValueOnce(ok([{ ...unpaidInvoice, status: 'paid' as const }, paidInvoice]))
+    api.invoices.list.mockResolvedValueOnce(ok(invoiceListing(kariInvoices))).mockResolvedValueOnce(ok(invoiceListing([{ ...unpaidInvoice, status: 'paid' as const }, paidInvoice])))
     const { wrapper } = await openInvoices(api)
     const dialog = await openPay(wrapper)
     await dialog.get('[data-testid="pay-confirm"]').trigger('click')

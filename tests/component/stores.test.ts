@@ -1,11 +1,11 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { Customer, PaymentToken, TokenListing } from '../../src/shared/domain.ts'
+import type { CustomerLookup, PaymentToken, TokenListing } from '../../src/shared/domain.ts'
 import type { Result } from '../../src/shared/errors.ts'
 import { useCustomerStore } from '../../src/renderer/src/stores/customer.ts'
 import { useCustomerSearchStore } from '../../src/renderer/src/stores/customerSearch.ts'
 import { useTokenActionsStore } from '../../src/renderer/src/stores/tokenActions.ts'
-import { createFakeApi, deferred, fail, installApi, kari, kariListing, ok, ola, swedbankCard } from './support.ts'
+import { createFakeApi, deferred, fail, installApi, kari, kariListing, lookup, ok, ola, swedbankCard } from './support.ts'
 import type { FakeApi } from './support.ts'
 
 let api: FakeApi
@@ -51,16 +51,16 @@ describe('useCustomerStore and useTokenActionsStore', () => {
   })
 
   it('drops the answers for a customer the agent has already left', async () => {
-    const slowCustomer = deferred<Result<Customer>>()
+    const slowCustomer = deferred<Result<CustomerLookup>>()
     const slowTokens = deferred<Result<TokenListing>>()
-    api.customers.get.mockReturnValueOnce(slowCustomer.promise).mockResolvedValueOnce(ok(ola))
+    api.customers.get.mockReturnValueOnce(slowCustomer.promise).mockResolvedValueOnce(ok(lookup(ola)))
     api.tokens.list
       .mockReturnValueOnce(slowTokens.promise)
       .mockResolvedValueOnce(ok({ ...kariListing, customerNumber: '100002', tokens: [] }))
     const store = useCustomerStore()
     const first = store.open('100001')
     await store.open('100002')
-    slowCustomer.resolve(ok(kari))
+    slowCustomer.resolve(ok(lookup(kari)))
     slowTokens.resolve(ok(kariListing))
     await first
 

@@ -17,13 +17,16 @@ import type {
   AppInfo,
   AuthStatus,
   Customer,
+  CustomerLookup,
   Invoice,
+  InvoiceListing,
   PaymentToken,
   Product,
   ProfilesState,
   TokenListing,
 } from '../../src/shared/domain.ts'
 import type { ErrorData, Result } from '../../src/shared/errors.ts'
+import type { AuditEntry, AuditPage, Connectivity, LocalDataState, RecentLookup } from '../../src/shared/records.ts'
 import App from '../../src/renderer/src/App.vue'
 import { createAppRouter } from '../../src/renderer/src/router/index.ts'
 
@@ -228,12 +231,63 @@ export const unpaidInvoice = invoice({ invoiceNumber: '5000123' })
 export const paidInvoice = invoice({ invoiceNumber: '5000100', status: 'paid', paidAmount: 1234.5 })
 export const kariInvoices: Invoice[] = [unpaidInvoice, paidInvoice]
 
+/** customers:get's answer: live (cachedAt null) unless a time is given. */
+export const lookup = (customer: Customer, cachedAt: string | null = null): CustomerLookup => ({ ...customer, cachedAt })
+/** invoices:list's answer: live (cachedAt null) unless a time is given. */
+export const invoiceListing = (invoices: Invoice[], cachedAt: string | null = null): InvoiceListing => ({ invoices, cachedAt })
+
+export const online: Connectivity = {
+  state: 'online',
+  services: [
+    { service: 'connect', reachable: true, checkedAt: '2026-11-21T09:00:00.000Z' },
+    { service: 'swedbankpay', reachable: true, checkedAt: '2026-11-21T09:00:00.000Z' },
+  ],
+}
+
+export const localDataState: LocalDataState = {
+  settings: { retentionDays: 30, maxEntries: 50_000 },
+  available: true,
+  unavailableReason: null,
+  entries: 12,
+  oldestCachedAt: '2026-11-01T08:15:00.000Z',
+  notice: null,
+}
+
+export const recentLookups: RecentLookup[] = [
+  { customerNumber: '100001', name: 'Kari Nordmann', email: 'kari@example.no', cachedAt: '2026-11-21T09:30:00.000Z' },
+  { customerNumber: '100002', name: 'Ola Johan Nordmann', email: null, cachedAt: '2026-11-20T14:05:00.000Z' },
+]
+
+export function auditEntry(partial: Partial<AuditEntry> & Pick<AuditEntry, 'id'>): AuditEntry {
+  return {
+    at: '2026-11-21T10:00:00.000Z',
+    agent: 'u-42',
+    profile: 'sandbox',
+    action: 'token.archive',
+    customerNumber: '100001',
+    provider: 'swedbankpay',
+    token: '****89ab',
+    outcome: 'ok',
+    errorCode: null,
+    detail: null,
+    ...partial,
+  }
+}
+
+export const auditPage: AuditPage = {
+  entries: [
+    auditEntry({ id: 12 }),
+    auditEntry({ id: 11, action: 'invoice.pay', provider: null, token: null, outcome: 'failed', errorCode: 'OUTCOME_UNKNOWN', detail: 'invoice=5000123' }),
+  ],
+  total: 2,
+}
+
 const notWired = (verb: string) => async () => fail({ code: 'INTERNAL', message: `${verb} is not set up in this test` })
 
 /** A fake bridge with friendly defaults; tests override single verbs with mockResolvedValue. */
 export function createFakeApi(): FakeApi {
   return {
-    app: { info: vi.fn(async () => ok(sandboxInfo)) },
+    app: { info: vi.fn(async () => ok(sandboxInfo)), connectivity: vi.fn(async () => ok(online)) },
     auth: {
       status: vi.fn(async () => ok(signedOut)),
       signIn: vi.fn(async () => ok(signedIn)),
@@ -249,7 +303,7 @@ export function createFakeApi(): FakeApi {
     },
     customers: {
       search: vi.fn(async () => ok([kari, ola])),
-      get: vi.fn(async () => ok(kari)),
+      get: vi.fn(async () => ok(lookup(kari))),
     },
     tokens: {
       list: vi.fn(async () => ok(kariListing)),
@@ -261,10 +315,21 @@ export function createFakeApi(): FakeApi {
     },
     products: { list: vi.fn(async () => ok(products)) },
     invoices: {
-      list: vi.fn(async () => ok(kariInvoices)),
+      list: vi.fn(async () => ok(invoiceListing(kariInvoices))),
       pay: vi.fn(notWired('invoices.pay')),
       openPaymentLink: vi.fn(async () => ok({ opened: true as const })),
       paymentResult: vi.fn(notWired('invoices.paymentResult')),
+    },
+    localData: {
+      get: vi.fn(async () => ok(localDataState)),
+      save: vi.fn(async (settings) => ok({ ...localDataState, settings })),
+      clear: vi.fn(async () => ok({ ...localDataState, entries: 0, oldestCachedAt: null })),
+      recent: vi.fn(async () => ok(recentLookups)),
+    },
+    audit: { list: vi.fn(async () => ok(auditPage)) },
+    exports: {
+      csv: vi.fn(notWired('exports.csv')),
+      progress: vi.fn(async ({ exportId }) => ok({ exportId, state: 'unknown' as const, rowsWritten: 0, totalRows: null })),
     },
   }
 }

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
 
 /** The embedded sandbox the dev host started for this run (see playwright.config.ts). */
 export const sandboxUrl = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT}`
@@ -31,6 +31,67 @@ export async function sandboxPayerTokens(payerReference: string): Promise<Sandbo
 /** Every family's tokens of a Connect customer, as the sandbox holds them. */
 export async function sandboxCustomerTokens(customerNumber: string): Promise<Record<string, unknown>> {
   return sandboxJson(`customers/${encodeURIComponent(customerNumber)}/tokens`)
+}
+
+export interface SandboxCustomer {
+  customerNumber: number
+  firstName: string
+  middleName: string | null
+  lastName: string
+  companyName: string | null
+  emails: string[]
+  phoneNumbers: string[]
+  invoiceEmailAddress: string | null
+}
+
+/** The sandbox's raw customer record (names, emails, phone numbers). */
+export async function sandboxCustomer(customerNumber: string): Promise<SandboxCustomer> {
+  return sandboxJson(`customers/${encodeURIComponent(customerNumber)}`)
+}
+
+export interface SandboxSecrets {
+  clientSecret: string
+  merchantToken: string
+  accessTokens: string[]
+  refreshTokens: string[]
+  authorizationCodes: string[]
+}
+
+/** Every secret of this sandbox session: credentials and every token issued so far. */
+export async function sandboxSecrets(): Promise<SandboxSecrets> {
+  return sandboxJson('secrets')
+}
+
+export async function sandboxAgents(): Promise<{ id: string; userId: string; name: string }[]> {
+  return (await sandboxJson<{ agents: { id: string; userId: string; name: string }[] }>('agents')).agents
+}
+
+/**
+ * Takes the embedded sandbox down (connection refused, a real outage) or brings it back, through the dev
+ * host's guarded control route. Works without a page (afterEach): reads the bridge secret from the index.
+ */
+export async function setSandboxState(request: APIRequestContext, state: 'stopped' | 'running'): Promise<void> {
+  const html = await (await request.get('/')).text()
+  const secret = /<meta name="console-bridge" content="([^"]+)"/.exec(html)?.[1] ?? ''
+  const response = await request.post('/__dev/sandbox', {
+    headers: { 'x-console-bridge': secret, 'content-type': 'application/json' },
+    data: JSON.stringify({ state }),
+  })
+  expect(response.status(), await response.text()).toBe(200)
+  expect(await response.json()).toEqual({ state })
+}
+
+export const PROVIDERS = ['swedbankpay', 'payex', 'klarna', 'vipps', 'nexi'] as const
+
+/** Searches, opens the customer and waits until every provider has answered. */
+export async function openCustomer(page: Page, query: string, customerNumber: string): Promise<void> {
+  await page.getByTestId('nav-search').click()
+  await page.getByTestId('customer-search').fill(query)
+  await page.getByTestId('customer-search').press('Enter')
+  await page.locator(`[data-testid="customer-row"][data-customer-number="${customerNumber}"]`).click()
+  for (const provider of PROVIDERS) {
+    await expect(page.locator(`[data-testid="provider-status"][data-provider="${provider}"]`)).toHaveAttribute('data-status', 'loaded')
+  }
 }
 
 export async function sandboxTransactions(): Promise<unknown> {

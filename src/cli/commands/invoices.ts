@@ -1,5 +1,6 @@
 /**
- * `invoices`: a customer's invoices for a product (Connect, client mode).
+ * `invoices`: a customer's invoices for a product (Connect, client mode); `--format json` prints the
+ * array of invoices (the listing's `cachedAt` is not part of the CLI's output).
  * `pay-invoice`: starts Connect's invoice payment and prints {transactionId, paymentUrl} as JSON; the
  * payment itself happens on that page. Sent once, never retried: an unclear result is "outcome unknown".
  * --customer is optional: when given, the payment is scoped to that customer (?customerNumber=).
@@ -24,7 +25,7 @@ export function registerInvoiceCommands(program: Command, ctx: CliContext): void
     .addOption(formatOption())
     .action(
       ctx.action<{ customer: string; product: string; from?: string; to?: string; format: Format }>(async (o) => {
-        const invoices = await ctx.call('invoices:list', {
+        const { invoices } = await ctx.call('invoices:list', {
           customerNumber: o.customer,
           productCode: o.product,
           ...(o.from === undefined ? {} : { from: o.from }),

@@ -9,17 +9,22 @@ import type { RequestOf } from '../../shared/contract.ts'
 import type { Provider, TokenListing } from '../../shared/domain.ts'
 import { PROVIDERS } from '../../shared/domain.ts'
 import { AppError } from '../../shared/errors.ts'
+import type { ErrorData } from '../../shared/errors.ts'
 import type { CliContext } from '../context.ts'
 import { formatOption, render } from '../format/render.ts'
 import type { Format } from '../format/render.ts'
 import { tokenView } from '../format/views.ts'
 import type { Outcome } from '../outcome.ts'
 
-interface TokensOptions {
+/** Which tokens to list (shared with `export tokens`). */
+export interface TokensSelection {
   customer?: string
   payerReference?: string
   provider?: string
   archived?: boolean
+}
+
+interface TokensOptions extends TokensSelection {
   format: Format
 }
 
@@ -40,7 +45,7 @@ export function registerTokensCommand(program: Command, ctx: CliContext): void {
     )
 }
 
-function tokensRequest(options: TokensOptions): RequestOf<'tokens:list'> {
+export function tokensRequest(options: TokensSelection): RequestOf<'tokens:list'> {
   if (options.customer === undefined && options.payerReference === undefined) {
     throw new AppError('VALIDATION', 'Give --customer <customerNumber> or --payer-reference <ref>.')
   }
@@ -59,14 +64,17 @@ function tokensRequest(options: TokensOptions): RequestOf<'tokens:list'> {
 }
 
 function listingOutcome(listing: TokenListing, format: Format): Outcome {
-  const failed = listing.providers.filter((status) => status.status === 'failed')
   const notConfigured = listing.providers.filter((status) => status.status === 'not_configured')
   return {
     stdout: render(format, listing.tokens, tokenView),
     notes: notConfigured.map((status) => `${status.provider}: ${status.error?.message ?? 'not configured'}`),
-    failures: failed.map((status) => ({
-      ...(status.error ?? { code: 'PROVIDER_ERROR', message: 'The provider failed.' }),
-      provider: status.provider,
-    })),
+    failures: listingFailures(listing),
   }
+}
+
+/** The providers of a listing that failed, as errors naming the provider. */
+export function listingFailures(listing: TokenListing): ErrorData[] {
+  return listing.providers
+    .filter((status) => status.status === 'failed')
+    .map((status) => ({ ...(status.error ?? { code: 'PROVIDER_ERROR', message: 'The provider failed.' }), provider: status.provider }))
 }

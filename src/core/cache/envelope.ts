@@ -4,9 +4,13 @@
  * One random 32-byte data key encrypts every record with AES-256-GCM (random 12-byte IV per record,
  * 16-byte tag). The data key itself is stored only WRAPPED by the platform cipher (safeStorage in the
  * app): the key store holds base64(cipher.encrypt(hex(dataKey))). The AAD binds a record to its row
- * (profile, kind, key), so ciphertext copied to another row fails authentication.
+ * (profile, kind, key digest), so ciphertext copied to another row fails authentication.
+ *
+ * Row keys are never stored as given: a subkey derived from the data key (HKDF-SHA256) turns each
+ * (profile, kind, key) into an HMAC-SHA256 digest, so a key that happens to be personal (a payerReference
+ * that is an email) never reaches the disk, while lookups stay exact-match.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
 import { AppError } from '../../shared/errors.ts'
 import type { SecretCipher } from '../platform/ports.ts'
 
@@ -62,6 +66,14 @@ async function unwrap(cipher: SecretCipher, wrapped: string): Promise<Buffer | n
   } catch {
     return null
   }
+}
+
+export type KeyDigester = (profile: string, kind: string, key: string) => string
+
+/** The row-key digester of one data key: HMAC-SHA256 under an HKDF subkey, hex. */
+export function keyDigester(dataKey: Buffer): KeyDigester {
+  const subkey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'lookup-cache/row-key/v1', KEY_BYTES))
+  return (profile, kind, key) => createHmac('sha256', subkey).update(JSON.stringify([profile, kind, key]), 'utf8').digest('hex')
 }
 
 /** The additional authenticated data of one row: unambiguous even when a part contains '|'. */

@@ -2,9 +2,9 @@
  * The offline cache of customer lookups and payment-token metadata: one sqlite file (node:sqlite,
  * WAL) in the main process / Node host, every payload encrypted (see envelope.ts).
  *
- * Stored in clear: profile, kind, key, customer_number and cached_at (needed to address, list and
- * purge rows without the key). Callers must therefore use non-personal keys (a customer number, a
- * provider id) - never an email, a name or a raw provider token; those belong in the value.
+ * Stored in clear: profile, kind, customer_number and cached_at (needed to address, list and purge
+ * rows). The row key is stored only as an HMAC digest (envelope.ts), so a key that is personal data
+ * never lies on disk; the customer number is in clear, so never pass anything else there.
  *
  * Fails closed: without OS secret storage `openLookupCache` throws ENCRYPTION_UNAVAILABLE before
  * anything is written. A record that fails to decrypt is deleted and reported; the rest stays usable.
@@ -13,13 +13,12 @@
  *
  * Every method after open is synchronous (sqlite and AES run in-process in microseconds).
  */
-import { chmodSync, existsSync, mkdirSync, renameSync } from 'node:fs'
-import { dirname } from 'node:path'
-import { DatabaseSync } from 'node:sqlite'
+import type { DatabaseSync } from 'node:sqlite'
 import { silentLogger } from '../log.ts'
 import type { Logger } from '../log.ts'
 import type { SecretCipher } from '../platform/ports.ts'
-import { loadDataKey, open, requireCipher, rowAad, seal } from './envelope.ts'
+import { openSqliteFile } from '../platform/sqlite-file.ts'
+import { keyDigester, loadDataKey, open, requireCipher, rowAad, seal } from './envelope.ts'
 import type { WrappedKeyStore } from './envelope.ts'
 
 export const DEFAULT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000
@@ -45,23 +44,37 @@ export interface CachedValue {
   cachedAt: number
 }
 
+export interface CachedEntry extends CachedValue {
+  customerNumber: string | null
+}
+
 export interface CacheEntryInfo {
   kind: string
-  key: string
   customerNumber: string | null
   cachedAt: number
 }
 
+export interface CacheLimits {
+  retentionMs: number
+  maxEntries: number
+}
+
 export interface LookupCache {
-  /** Stores (or replaces) one value, JSON-serialised and encrypted. */
+  /** Stores (or replaces) one value, JSON-serialised and encrypted; the key is stored as a digest only. */
   put(profile: string, kind: string, key: string, customerNumber: string | null, value: unknown): void
   /** The value, or null when absent, expired or unreadable (an unreadable record is deleted). */
   get(profile: string, kind: string, key: string): CachedValue | null
   /** Metadata of a profile's entries, newest first; no payload is decrypted. */
   list(profile: string, kind?: string): CacheEntryInfo[]
+  /** The values of one kind, newest first, decrypted lazily; unreadable records are skipped and deleted. */
+  values(profile: string, kind: string): Generator<CachedEntry, void, undefined>
+  /** Every profile's entries: how many, and the oldest one's time. */
+  stats(): { entries: number; oldestCachedAt: number | null }
+  /** New retention and size cap, applied at once (purged); returns how many entries went. */
+  setLimits(limits: CacheLimits): number
   /** Deletes entries past retention, then the oldest beyond maxEntries; returns how many went. */
   purge(): number
-  /** Deletes every entry of one profile, or of all profiles. Returns how many went. */
+  /** Deletes every entry of one profile, or of all profiles (overwritten on disk). Returns how many went. */
   clear(profile?: string): number
   close(): void
 }
@@ -72,43 +85,45 @@ export interface OpenedLookupCache {
   movedAsideTo: string | null
 }
 
+/** v2: row keys stored as HMAC digests. A file of an older version has its table dropped on open. */
+const SCHEMA_VERSION = 2
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS lookups (
   profile TEXT NOT NULL,
   kind TEXT NOT NULL,
-  key TEXT NOT NULL,
+  key_digest TEXT NOT NULL,
   customer_number TEXT,
   cached_at INTEGER NOT NULL,
   iv BLOB NOT NULL,
   tag BLOB NOT NULL,
   payload BLOB NOT NULL,
-  PRIMARY KEY (profile, kind, key)
+  PRIMARY KEY (profile, kind, key_digest)
 );
-CREATE INDEX IF NOT EXISTS lookups_profile_cached_at ON lookups (profile, cached_at);
+CREATE INDEX IF NOT EXISTS lookups_kind_cached_at ON lookups (profile, kind, cached_at);
+CREATE INDEX IF NOT EXISTS lookups_cached_at ON lookups (cached_at);
 `
+
+function prepareSchema(db: DatabaseSync): void {
+  // Deleted rows (a wipe, a purge, an old table) are overwritten in the file, not left in free pages.
+  db.exec('PRAGMA secure_delete = ON')
+  const version = Number(db.prepare('PRAGMA user_version').get()?.['user_version'] ?? 0)
+  if (version < SCHEMA_VERSION) db.exec(`DROP TABLE IF EXISTS lookups; PRAGMA user_version = ${SCHEMA_VERSION};`)
+  db.exec(SCHEMA)
+  db.prepare('SELECT count(*) FROM lookups').get()
+}
 
 export async function openLookupCache(options: LookupCacheOptions): Promise<OpenedLookupCache> {
   const now = options.now ?? Date.now
   const logger = options.logger ?? silentLogger()
-  const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS
-  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES
+  let retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS
+  let maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES
 
   // Fail closed before touching the disk.
   await requireCipher(options.cipher)
   const { key: dataKey, fresh } = await loadDataKey(options.cipher, options.keyStore)
+  const digest = keyDigester(dataKey)
 
-  mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 })
-  let movedAsideTo: string | null = null
-  let db = tryOpen(options.file)
-  if (db === null) {
-    movedAsideTo = moveAside(options.file, now())
-    logger.warn('lookup cache file was unreadable; moved aside and started a fresh one')
-    db = tryOpen(options.file)
-    if (db === null) throw new Error('could not create a fresh lookup cache')
-  }
-  restrictMode(options.file)
-
-  const database = db
+  const { db: database, movedAsideTo } = openSqliteFile(options.file, { name: 'lookup cache', now, logger, prepare: prepareSchema })
   if (fresh) {
     // A new data key cannot read rows written under an older one.
     const { changes } = database.prepare('DELETE FROM lookups').run()
@@ -116,64 +131,104 @@ export async function openLookupCache(options: LookupCacheOptions): Promise<Open
   }
 
   const upsert = database.prepare(
-    `INSERT INTO lookups (profile, kind, key, customer_number, cached_at, iv, tag, payload)
+    `INSERT INTO lookups (profile, kind, key_digest, customer_number, cached_at, iv, tag, payload)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (profile, kind, key) DO UPDATE SET customer_number = excluded.customer_number,
+     ON CONFLICT (profile, kind, key_digest) DO UPDATE SET customer_number = excluded.customer_number,
        cached_at = excluded.cached_at, iv = excluded.iv, tag = excluded.tag, payload = excluded.payload`,
   )
-  const selectOne = database.prepare('SELECT cached_at, iv, tag, payload FROM lookups WHERE profile = ? AND kind = ? AND key = ?')
-  const deleteOne = database.prepare('DELETE FROM lookups WHERE profile = ? AND kind = ? AND key = ?')
+  const selectOne = database.prepare('SELECT cached_at, iv, tag, payload FROM lookups WHERE profile = ? AND kind = ? AND key_digest = ?')
+  const deleteOne = database.prepare('DELETE FROM lookups WHERE profile = ? AND kind = ? AND key_digest = ?')
   const listAll = database.prepare(
-    'SELECT kind, key, customer_number, cached_at FROM lookups WHERE profile = ? ORDER BY cached_at DESC, kind, key',
+    'SELECT kind, customer_number, cached_at FROM lookups WHERE profile = ? ORDER BY cached_at DESC, rowid DESC',
   )
   const listKind = database.prepare(
-    'SELECT kind, key, customer_number, cached_at FROM lookups WHERE profile = ? AND kind = ? ORDER BY cached_at DESC, key',
+    'SELECT kind, customer_number, cached_at FROM lookups WHERE profile = ? AND kind = ? ORDER BY cached_at DESC, rowid DESC',
+  )
+  const valuesOfKind = database.prepare(
+    `SELECT key_digest, customer_number, cached_at, iv, tag, payload FROM lookups
+     WHERE profile = ? AND kind = ? AND cached_at >= ? ORDER BY cached_at DESC, rowid DESC`,
   )
   const deleteExpired = database.prepare('DELETE FROM lookups WHERE cached_at < ?')
-  const countAll = database.prepare('SELECT count(*) AS n FROM lookups')
+  const countAll = database.prepare('SELECT count(*) AS n, min(cached_at) AS oldest FROM lookups')
   const deleteOldest = database.prepare(
     'DELETE FROM lookups WHERE rowid IN (SELECT rowid FROM lookups ORDER BY cached_at ASC, rowid ASC LIMIT ?)',
   )
+
+  /** The row's value, or null when it does not decrypt (tampered, another row's, another key's). */
+  const unseal = (profile: string, kind: string, keyDigest: string, row: Record<string, unknown>): { value: unknown } | null => {
+    try {
+      const sealed = { iv: asBytes(row['iv']), tag: asBytes(row['tag']), payload: asBytes(row['payload']) }
+      return { value: JSON.parse(open(dataKey, rowAad(profile, kind, keyDigest), sealed)) as unknown }
+    } catch {
+      return null
+    }
+  }
+  const discard = (profile: string, kind: string, keyDigest: string): void => {
+    deleteOne.run(profile, kind, keyDigest)
+    logger.warn('lookup cache record could not be decrypted; deleted', { profile, kind })
+  }
 
   const cache: LookupCache = {
     put(profile, kind, key, customerNumber, value) {
       const json = JSON.stringify(value)
       if (json === undefined) throw new TypeError('lookup cache values must be JSON-serialisable')
-      const sealed = seal(dataKey, rowAad(profile, kind, key), json)
-      upsert.run(profile, kind, key, customerNumber, now(), sealed.iv, sealed.tag, sealed.payload)
+      const keyDigest = digest(profile, kind, key)
+      const sealed = seal(dataKey, rowAad(profile, kind, keyDigest), json)
+      upsert.run(profile, kind, keyDigest, customerNumber, now(), sealed.iv, sealed.tag, sealed.payload)
     },
 
     get(profile, kind, key) {
-      const row = selectOne.get(profile, kind, key)
+      const keyDigest = digest(profile, kind, key)
+      const row = selectOne.get(profile, kind, keyDigest)
       if (row === undefined) return null
       const cachedAt = Number(row['cached_at'])
       if (cachedAt < now() - retentionMs) {
-        deleteOne.run(profile, kind, key)
+        deleteOne.run(profile, kind, keyDigest)
         return null
       }
-      try {
-        const plain = open(dataKey, rowAad(profile, kind, key), {
-          iv: asBytes(row['iv']),
-          tag: asBytes(row['tag']),
-          payload: asBytes(row['payload']),
-        })
-        return { value: JSON.parse(plain) as unknown, cachedAt }
-      } catch {
-        deleteOne.run(profile, kind, key)
-        // The key may be personal data in a careless caller's hands: log profile and kind only.
-        logger.warn('lookup cache record could not be decrypted; deleted', { profile, kind })
-        return null
-      }
+      const opened = unseal(profile, kind, keyDigest, row)
+      if (opened === null) discard(profile, kind, keyDigest)
+      return opened === null ? null : { value: opened.value, cachedAt }
     },
 
     list(profile, kind) {
       const rows = kind === undefined ? listAll.all(profile) : listKind.all(profile, kind)
       return rows.map((row) => ({
         kind: String(row['kind']),
-        key: String(row['key']),
         customerNumber: row['customer_number'] === null ? null : String(row['customer_number']),
         cachedAt: Number(row['cached_at']),
       }))
+    },
+
+    *values(profile, kind) {
+      const unreadable: string[] = []
+      try {
+        for (const row of valuesOfKind.iterate(profile, kind, now() - retentionMs)) {
+          const keyDigest = String(row['key_digest'])
+          const opened = unseal(profile, kind, keyDigest, row)
+          if (opened === null) {
+            unreadable.push(keyDigest)
+            continue
+          }
+          const customerNumber = row['customer_number'] === null ? null : String(row['customer_number'])
+          yield { value: opened.value, cachedAt: Number(row['cached_at']), customerNumber }
+        }
+      } finally {
+        // Deleted once the cursor is closed, never under it.
+        for (const keyDigest of unreadable) discard(profile, kind, keyDigest)
+      }
+    },
+
+    stats() {
+      const row = countAll.get()
+      const oldest = row?.['oldest']
+      return { entries: Number(row?.['n'] ?? 0), oldestCachedAt: oldest === null || oldest === undefined ? null : Number(oldest) }
+    },
+
+    setLimits(limits) {
+      retentionMs = limits.retentionMs
+      maxEntries = limits.maxEntries
+      return cache.purge()
     },
 
     purge() {
@@ -188,6 +243,8 @@ export async function openLookupCache(options: LookupCacheOptions): Promise<Open
         profile === undefined
           ? database.prepare('DELETE FROM lookups').run()
           : database.prepare('DELETE FROM lookups WHERE profile = ?').run(profile)
+      // Old page images in the WAL go too.
+      database.exec('PRAGMA wal_checkpoint(TRUNCATE)')
       return Number(result.changes)
     },
 
@@ -199,41 +256,6 @@ export async function openLookupCache(options: LookupCacheOptions): Promise<Open
   const purged = cache.purge()
   if (purged > 0) logger.info('lookup cache purged on open', { count: purged })
   return { cache, movedAsideTo }
-}
-
-/** Opens and prepares the database; null when sqlite cannot read the file. */
-function tryOpen(file: string): DatabaseSync | null {
-  let db: DatabaseSync | null = null
-  try {
-    db = new DatabaseSync(file)
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;')
-    db.exec(SCHEMA)
-    db.prepare('SELECT count(*) FROM lookups').get()
-    return db
-  } catch {
-    try {
-      db?.close()
-    } catch {
-      // already unusable
-    }
-    return null
-  }
-}
-
-function moveAside(file: string, timestamp: number): string {
-  const target = `${file}.corrupt-${timestamp}`
-  renameSync(file, target)
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix)
-  }
-  return target
-}
-
-function restrictMode(file: string): void {
-  if (process.platform === 'win32') return
-  for (const path of [file, `${file}-wal`, `${file}-shm`]) {
-    if (existsSync(path)) chmodSync(path, 0o600)
-  }
 }
 
 function asBytes(value: unknown): Uint8Array {

@@ -18,6 +18,8 @@ import type { LinkPolicy } from '../platform/link-policy.ts'
 import type { Platform } from '../platform/ports.ts'
 import { createServices } from '../services.ts'
 import type { Services } from '../services.ts'
+import type { ProfileCache } from '../cache/profile-cache.ts'
+import type { SessionRecords } from '../session-records.ts'
 import type { Profiles } from './profiles.ts'
 
 /** What the host gives the runtime (see createRuntime). */
@@ -25,6 +27,8 @@ export interface HostDeps {
   platform: Platform
   logger: Logger
   version: string
+  /** Where the console keeps its files (the lookup cache, the audit log): userData in the app. */
+  dataDir: string
   /** Starts the embedded sandbox for the sandbox profile (loaded lazily by the caller). */
   startSandbox: () => Promise<RunningSandbox>
   httpAdapter?: HttpClientOptions['adapter']
@@ -36,6 +40,8 @@ export interface HostDeps {
 
 export interface ProfileDeps extends HostDeps {
   profiles: Profiles
+  /** The lookup cache and the audit log of this run. */
+  records: SessionRecords
 }
 
 export interface RunningProfile {
@@ -43,6 +49,8 @@ export interface RunningProfile {
   config: ConsoleConfig
   signIn: AgentSignIn
   services: Services
+  /** The lookup cache bound to this profile (what its services keep and answer offline). */
+  cache: ProfileCache
   linkPolicy: LinkPolicy
   sandbox: RunningSandbox | null
 }
@@ -72,8 +80,9 @@ export async function startProfile(kind: ProfileKind, deps: ProfileDeps): Promis
     })
     // In the background: auth:status and the agent's token wait for it, nothing else does.
     void signIn.restore()
-    const services = buildServices(inputs.config, signIn, inputs.payerReferenceTemplate, deps)
-    return { kind, config: inputs.config, signIn, services, linkPolicy: linkPolicyFor(inputs.config), sandbox: inputs.sandbox }
+    const cache = deps.records.profileCache(kind)
+    const services = buildServices(kind, inputs, signIn, cache, deps)
+    return { kind, config: inputs.config, signIn, services, cache, linkPolicy: linkPolicyFor(inputs.config), sandbox: inputs.sandbox }
   } catch (error) {
     await inputs.sandbox?.close().catch(() => undefined)
     throw error
@@ -85,7 +94,7 @@ export async function rebuildServices(running: RunningProfile, deps: ProfileDeps
   if (running.kind === 'sandbox') return running
   const inputs = await editableInputs(running.kind, deps)
   registerSecrets(inputs.config, deps.logger)
-  const services = buildServices(inputs.config, running.signIn, inputs.payerReferenceTemplate, deps)
+  const services = buildServices(running.kind, inputs, running.signIn, running.cache, deps)
   await disposeServices(running, deps.logger)
   return { ...running, config: inputs.config, services, linkPolicy: linkPolicyFor(inputs.config) }
 }
@@ -98,12 +107,17 @@ export async function stopProfile(running: RunningProfile, deps: ProfileDeps, op
   await running.sandbox?.close().catch((error: unknown) => deps.logger.warn('closing the sandbox failed', { error }))
 }
 
-function buildServices(config: ConsoleConfig, signIn: AgentSignIn, payerReferenceTemplate: string, deps: ProfileDeps): Services {
-  return createServices(config, {
+function buildServices(kind: ProfileKind, inputs: ProfileInputs, signIn: AgentSignIn, cache: ProfileCache, deps: ProfileDeps): Services {
+  return createServices(inputs.config, {
     logger: deps.logger,
     agentSession: signIn.session,
     opener: deps.platform.external,
-    payerReferenceTemplate,
+    payerReferenceTemplate: inputs.payerReferenceTemplate,
+    profile: kind,
+    cache,
+    audit: deps.records.recorder(kind),
+    auditLog: deps.records.auditLog,
+    saveDialog: deps.platform.dialog,
     ...(deps.httpAdapter === undefined ? {} : { httpAdapter: deps.httpAdapter }),
     ...(deps.loopbackHost === undefined ? {} : { paymentReturnHost: deps.loopbackHost }),
   })

@@ -1,8 +1,11 @@
 /**
  * Test and demo hooks under /__sandbox (no auth: a local demo server). Not logged, not faultable.
  *   GET    /__sandbox/payers/<payerReference>  -> {payerReference, tokens:[raw Swedbank Pay tokens, any state]}
+ *   GET    /__sandbox/customers/<n>            -> the raw customer record (names, emails, phone numbers)
  *   GET    /__sandbox/customers/<n>/tokens     -> {customerNumber, swedbankpay, payex, klarna, vipps, nexi} (raw, any state)
  *   GET    /__sandbox/transactions             -> {transactions:[…], postsPerInvoice:{<invoiceNumber>: count}}
+ *   GET    /__sandbox/secrets                  -> {clientSecret, merchantToken, accessTokens, refreshTokens,
+ *                                                   authorizationCodes} (every one issued this session), for leak scans
  *   GET    /__sandbox/agents                   -> {agents:[demo agents]} (sign in as agent-<id> on the authorize page)
  *   GET    /__sandbox/requests                 -> {requests:[{method, path, query, headers}]} (last 500, secrets masked)
  *   DELETE /__sandbox/requests                 -> clears that log
@@ -19,7 +22,7 @@ import { jsonReply } from '../http/reply.ts'
 import type { Reply } from '../http/reply.ts'
 import type { RequestContext, Route } from '../http/router.ts'
 import { restoreSeedData } from '../state.ts'
-import { agents, customerTokens, transactions } from './records.ts'
+import { agents, customer, customerTokens, secrets, transactions } from './records.ts'
 
 export function createInspectFamily(faultableRoutes: readonly string[]): ApiFamily {
   const payer = (ctx: RequestContext): Reply => {
@@ -41,7 +44,9 @@ export function createInspectFamily(faultableRoutes: readonly string[]): ApiFami
 
   const routes: readonly Route[] = [
     { method: 'GET', pattern: '/__sandbox/payers/:payerReference', handle: payer },
+    { method: 'GET', pattern: '/__sandbox/customers/:customerNumber', handle: customer },
     { method: 'GET', pattern: '/__sandbox/customers/:customerNumber/tokens', handle: customerTokens },
+    { method: 'GET', pattern: '/__sandbox/secrets', handle: secrets },
     { method: 'GET', pattern: '/__sandbox/transactions', handle: transactions },
     { method: 'GET', pattern: '/__sandbox/agents', handle: agents },
     { method: 'GET', pattern: '/__sandbox/requests', handle: (ctx) => jsonReply(200, { requests: ctx.state.requests }) },

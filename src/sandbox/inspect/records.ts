@@ -27,3 +27,27 @@ export function transactions(ctx: RequestContext): Reply {
 export function agents(): Reply {
   return jsonReply(200, { agents: DEMO_AGENTS })
 }
+
+/** GET /__sandbox/customers/<customerNumber>: the raw customer record (names, emails, phones), for e2e leak scans. */
+export function customer(ctx: RequestContext): Reply {
+  const raw = ctx.params.customerNumber ?? ''
+  if (!/^[0-9]{1,12}$/.test(raw)) return jsonReply(400, { error: 'The customer number must be 1 to 12 digits' })
+  const found = ctx.state.data.customers.find((candidate) => candidate.customerNumber === Number(raw))
+  return found ? jsonReply(200, found) : jsonReply(404, { error: `No customer ${raw}` })
+}
+
+/**
+ * GET /__sandbox/secrets: every secret of this sandbox session, for leak scans of what a client stores or shows:
+ * the client secret, the merchant token, and every access token, refresh token and remembered authorization
+ * code issued so far (expired, rotated and revoked ones too).
+ */
+export function secrets(ctx: RequestContext): Reply {
+  const { credentials, accessTokens, refreshTokens, authorizationCodes } = ctx.state
+  return jsonReply(200, {
+    clientSecret: credentials.clientSecret,
+    merchantToken: credentials.merchantToken,
+    accessTokens: [...accessTokens.keys()],
+    refreshTokens: [...refreshTokens.keys()],
+    authorizationCodes: [...authorizationCodes.keys()],
+  })
+}

@@ -30,12 +30,13 @@ describe('products and invoices', () => {
   it('lists the invoices of 100001 for AP001 with dates, number amounts and status', async () => {
     const result = await core.call('invoices:list', { customerNumber: '100001', productCode: 'AP001' })
     if (!result.ok) throw new Error(result.error.message)
-    expect(result.data.map((invoice) => [invoice.invoiceNumber, invoice.status])).toEqual([
+    expect(result.data.cachedAt).toBeNull()
+    expect(result.data.invoices.map((invoice) => [invoice.invoiceNumber, invoice.status])).toEqual([
       ['7435367', 'paid'],
       ['7435368', 'unpaid'],
     ])
     const seeded = core.sandbox.state.data.invoices.find((invoice) => invoice.invoiceNumber === '7435368')!
-    expect(result.data[1]).toEqual({
+    expect(result.data.invoices[1]).toEqual({
       invoiceNumber: '7435368',
       invoiceId: expect.any(String),
       customerNumber: '100001',
@@ -54,7 +55,7 @@ describe('products and invoices', () => {
 
   it('passes from and to', async () => {
     const none = await core.call('invoices:list', { customerNumber: '100001', productCode: 'AP001', from: '2030-01-01' })
-    expect(none).toEqual({ ok: true, data: [] })
+    expect(none).toEqual({ ok: true, data: { invoices: [], cachedAt: null } })
     const seen = (await core.requests()).find((request) => request.path.startsWith('/capi/v1/client/customer/invoice/'))
     expect(seen?.query).toEqual({ from: '2030-01-01' })
   })
@@ -96,7 +97,7 @@ describe('paying an invoice', () => {
     const result = await waiting
     expect(result).toMatchObject({ ok: true, data: { transactionId: started.data.transactionId, status: 'finished' } })
     const invoices = await core.call('invoices:list', { customerNumber: '100001', productCode: 'AP001' })
-    expect(invoices.ok && invoices.data.find((invoice) => invoice.invoiceNumber === '7435368')?.status).toBe('paid')
+    expect(invoices.ok && invoices.data.invoices.find((invoice) => invoice.invoiceNumber === '7435368')?.status).toBe('paid')
     expect(core.sink.text()).not.toContain(core.sandbox.credentials.clientSecret)
   })
 

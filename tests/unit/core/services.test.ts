@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { fixedAgentSession } from '../../../src/core/auth/agent-session.ts'
 import { silentLogger } from '../../../src/core/log.ts'
 import { createServices } from '../../../src/core/services.ts'
-import { TEST_AGENT, startCoreOnSandbox } from './support/sandbox.ts'
+import { useTempCache } from './support/cache.ts'
+import { ROUTES, TEST_AGENT, startCoreOnSandbox } from './support/sandbox.ts'
 import type { CoreOnSandbox } from './support/sandbox.ts'
 
+const temp = useTempCache()
 let core: CoreOnSandbox | undefined
 afterEach(async () => {
   await core?.close()
@@ -65,5 +67,17 @@ describe('createServices options', () => {
     await expect(fetch(returnUrl)).rejects.toThrow()
     expect(await core.call('app:info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     core = undefined
+  })
+
+  it("refuses another profile's cache; a lookup answered after dispose is not kept (a switch's wipe stays a wipe)", async () => {
+    core = await startCoreOnSandbox()
+    expect(() => createServices(core!.config, { logger: silentLogger(), cache: temp.binding('test') })).toThrow(/test profile's cache/)
+    const services = createServices(core.config, { logger: silentLogger(), cache: temp.binding('sandbox') })
+    await core.fault({ route: ROUTES.customerInfo, delayMs: 300 })
+    const inFlight = services.handlers['customers:get']({ customerNumber: '100001' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await services.dispose()
+    expect(await inFlight).toMatchObject({ customerNumber: '100001', cachedAt: null })
+    expect(temp.cache().list('sandbox')).toEqual([])
   })
 })

@@ -125,3 +125,64 @@ describe('GET /__dev/opened-urls', () => {
     expect((await get(origin, { 'x-console-bridge': secret })).status).toBe(404)
   })
 })
+
+describe('POST /__dev/sandbox', () => {
+  const asked: string[] = []
+  let running: 'stopped' | 'running' | null = 'running'
+  let switching: DevHost
+  let switchingOrigin: string
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'devhost-sandbox-'))
+    writeFileSync(join(dir, 'index.html'), '<html><head><title>Support Console</title></head><body></body></html>')
+    const sandbox = async (state: 'stopped' | 'running') => {
+      asked.push(state)
+      if (running !== null) running = state
+      return running
+    }
+    switching = await startDevHost({ rendererDir: dir, repoRoot: resolve(import.meta.dirname, '../../..'), dispatch, secret, sandbox })
+    switchingOrigin = switching.url.replace(/\/$/, '')
+  })
+  afterAll(() => switching.close())
+
+  const post = (base: string, body: string, headers: Record<string, string> = { 'x-console-bridge': secret }) =>
+    fetch(`${base}/__dev/sandbox`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body })
+
+  it('stops and starts the sandbox for holders of the bridge secret', async () => {
+    const stopped = await post(switchingOrigin, '{"state":"stopped"}')
+    expect(stopped.status).toBe(200)
+    expect(await stopped.json()).toEqual({ state: 'stopped' })
+    expect(await (await post(switchingOrigin, '{"state":"running"}')).json()).toEqual({ state: 'running' })
+    expect(asked).toEqual(['stopped', 'running'])
+  })
+
+  it('refuses a missing or wrong secret, a foreign origin and non-JSON, before switching anything', async () => {
+    const before = asked.length
+    expect((await post(switchingOrigin, '{"state":"stopped"}', {})).status).toBe(403)
+    expect((await post(switchingOrigin, '{"state":"stopped"}', { 'x-console-bridge': `${secret}x` })).status).toBe(403)
+    expect((await post(switchingOrigin, '{"state":"stopped"}', { 'x-console-bridge': secret, origin: 'https://evil.example' })).status).toBe(403)
+    const plain = await fetch(`${switchingOrigin}/__dev/sandbox`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-console-bridge': secret },
+      body: '{"state":"stopped"}',
+    })
+    expect(plain.status).toBe(415)
+    expect(asked.length).toBe(before)
+  })
+
+  it('refuses a bad body with 400', async () => {
+    const before = asked.length
+    for (const body of ['', '{nope', '[]', 'null', '{}', '{"state":"down"}', '{"state":"STOPPED"}', '{"state":"stopped","x":1}', '"stopped"']) {
+      expect((await post(switchingOrigin, body)).status, body).toBe(400)
+    }
+    expect(asked.length).toBe(before)
+  })
+
+  it('answers 409 when no sandbox runs, and does not exist on a host without the control', async () => {
+    running = null
+    expect((await post(switchingOrigin, '{"state":"stopped"}')).status).toBe(409)
+    running = 'running'
+    expect((await post(origin, '{"state":"stopped"}')).status).toBe(404)
+    expect((await fetch(`${switchingOrigin}/__dev/sandbox`, { headers: { 'x-console-bridge': secret } })).status).toBe(404)
+  })
+})

@@ -4,7 +4,9 @@
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -15,11 +17,31 @@ let child: ChildProcess
 let origin: string
 let secret: string
 let rendererDir: string
+let scratch: string
+let dataDir: string
+let exportDir: string
+let sandboxPort: number
+
+/** A port that was free a moment ago (the sandbox binds it next). */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
 
 beforeAll(async () => {
   rendererDir = mkdtempSync(join(tmpdir(), 'devhost-main-'))
   writeFileSync(join(rendererDir, 'index.html'), '<html><head><title>Support Console</title></head><body></body></html>')
-  child = spawn(process.execPath, ['src/devhost/main.ts', '--port', '0', '--renderer-dir', rendererDir], {
+  scratch = mkdtempSync(join(tmpdir(), 'devhost-main-dirs-'))
+  dataDir = join(scratch, 'data')
+  exportDir = join(scratch, 'exports')
+  sandboxPort = await freePort()
+  const args = ['--port', '0', '--renderer-dir', rendererDir, '--sandbox-port', String(sandboxPort), '--data-dir', dataDir, '--export-dir', exportDir]
+  child = spawn(process.execPath, ['src/devhost/main.ts', ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -45,7 +67,26 @@ afterAll(async () => {
     await exited
   }
   rmSync(rendererDir, { recursive: true, force: true })
+  rmSync(scratch, { recursive: true, force: true })
 })
+
+/** GET on the embedded sandbox over a fresh connection: "HTTP <status>", or the error code. */
+const probeSandbox = (): Promise<string> =>
+  new Promise((resolve) => {
+    const req = request(`http://127.0.0.1:${sandboxPort}/__sandbox/routes`, { agent: false }, (res) => {
+      res.resume()
+      resolve(`HTTP ${res.statusCode}`)
+    })
+    req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? String(error)))
+    req.end()
+  })
+
+const switchSandbox = (body: string, withSecret = true) =>
+  fetch(`${origin}/__dev/sandbox`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(withSecret ? { 'x-console-bridge': secret } : {}) },
+    body,
+  })
 
 const bridge = async (channel: string, request: unknown = {}) =>
   (await fetch(`${origin}/api/${channel}`, {
@@ -96,5 +137,29 @@ describe('the dev host process', () => {
     const state = await bridge('profiles:setSecret', { id: 'test', name: 'swedbankPayAccessToken', value: 'dev-merchant-token-123' })
     expect(state).toMatchObject({ ok: true, data: { profiles: [{}, { secrets: { swedbankPayAccessToken: true } }, {}] } })
     expect(JSON.stringify(state)).not.toContain('dev-merchant-token-123')
+  })
+
+  it('takes the embedded sandbox down (connection refused) and up again through POST /__dev/sandbox', async () => {
+    expect(await probeSandbox()).toBe('HTTP 200')
+    expect((await switchSandbox('{"state":"stopped"}', false)).status).toBe(403)
+    expect((await switchSandbox('{"state":"halted"}')).status).toBe(400)
+    expect(await probeSandbox()).toBe('HTTP 200')
+    const stopped = await switchSandbox('{"state":"stopped"}')
+    expect(await stopped.json()).toEqual({ state: 'stopped' })
+    expect(await probeSandbox()).toBe('ECONNREFUSED')
+    expect(await (await switchSandbox('{"state":"running"}')).json()).toEqual({ state: 'running' })
+    expect(await probeSandbox()).toBe('HTTP 200')
+    // Same sandbox, same state: the agent signed in before the outage is still signed in.
+    expect(await bridge('auth:status')).toMatchObject({ ok: true, data: { signedIn: true } })
+  })
+
+  it('keeps its files in --data-dir, and keeps that folder (and --export-dir) after exit', async () => {
+    expect(existsSync(join(dataDir, 'settings.json'))).toBe(true)
+    expect(existsSync(exportDir)).toBe(true)
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+    expect(existsSync(join(dataDir, 'settings.json'))).toBe(true)
+    expect(existsSync(exportDir)).toBe(true)
   })
 })

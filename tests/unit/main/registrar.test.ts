@@ -37,7 +37,7 @@ function stubHandlers() {
       providers: [],
     })),
     'customers:search': vi.fn(async () => [customer]),
-    'customers:get': vi.fn(async () => customer),
+    'customers:get': vi.fn(async () => ({ ...customer, cachedAt: null })),
     'tokens:list': vi.fn(async () => ({ customerNumber: '100001', payerReference: '100001', tokens: [], providers: [] })),
     'tokens:archive': vi.fn(async () => {
       throw new Error('not used in these tests')
@@ -87,6 +87,27 @@ describe('registerContract', () => {
     const result = await invoke('customers:search', trustedEvent(), { query: 'Nordmann' })
     expect(dispatch).toHaveBeenCalledExactlyOnceWith('customers:search', { query: 'Nordmann' })
     expect(result).toMatchObject({ ok: true, data: [{ customerNumber: '100001', lastName: 'Nordmann' }] })
+  })
+
+  it('passes the offline shapes through: customers:get keeps cachedAt; an answer without it is refused as INTERNAL', async () => {
+    const handlers = stubHandlers()
+    const { invoke, trustedEvent } = await setup(realDispatch(handlers))
+    expect(await invoke('customers:get', trustedEvent(), { customerNumber: '100001' })).toMatchObject({
+      ok: true,
+      data: { customerNumber: '100001', cachedAt: null },
+    })
+    const { cachedAt: _cachedAt, ...oldShape } = await handlers['customers:get']()
+    handlers['customers:get'].mockResolvedValueOnce(oldShape as never)
+    expect(await invoke('customers:get', trustedEvent(), { customerNumber: '100001' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+  })
+
+  it.each([
+    ['an over-long recent lookups query', 'localData:recent', { query: 'x'.repeat(101) }],
+    ['a retention beyond a year', 'localData:save', { retentionDays: 400, maxEntries: 50_000 }],
+    ['an audit page too large', 'audit:list', { limit: 5000 }],
+  ])('the new channels validate too: %s is VALIDATION', async (_label, channel, request) => {
+    const { invoke, trustedEvent } = await setup()
+    expect(await invoke(channel, trustedEvent(), request)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
   it.each([

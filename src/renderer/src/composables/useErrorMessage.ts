@@ -45,6 +45,8 @@ function summarise(error: ErrorData, who: string, retryAtText: string | null): s
       return 'Outcome unknown: check before trying again'
     case 'NOT_CONFIGURED':
       return `${who} is not configured`
+    case 'LOCAL_FILE':
+      return 'A file on this computer could not be written'
     case 'ENCRYPTION_UNAVAILABLE':
       return 'This computer offers no safe place for secrets: nothing was stored'
     case 'INTERNAL':

@@ -111,3 +111,16 @@ export function formatDate(iso: string | null): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
   return match === null ? iso : `${match[3]}.${match[2]}.${match[1]}`
 }
+
+/** The agent's locale, as the system reports it (nb-NO, sv-SE …); Intl's default where there is none. */
+export function agentLocale(): string | undefined {
+  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : undefined
+}
+
+/** An ISO timestamp as a short date and time in the agent's locale; anything unreadable as it came. */
+export function formatDateTime(iso: string | null): string {
+  if (iso === null) return '—'
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(agentLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(date)
+}

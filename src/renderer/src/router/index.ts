@@ -12,6 +12,18 @@ export const routes = [
     meta: { title: 'Customer' },
   },
   {
+    path: '/recent',
+    name: 'recent',
+    component: () => import('../views/RecentView.vue'),
+    meta: { title: 'Recent lookups' },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('../views/AuditView.vue'),
+    meta: { title: 'Audit log' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('../views/SettingsView.vue'),

@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { Customer, PaymentToken, TokenListing } from '../../../shared/domain.ts'
+import type { Customer, PaymentToken, Provider, TokenListing } from '../../../shared/domain.ts'
 import type { ErrorData } from '../../../shared/errors.ts'
 import { api } from '../api.ts'
 import { tokenKey } from '../lib/tokens.ts'
 import type { LoadStatus } from './app.ts'
+import { useConnectivityStore } from './connectivity.ts'
 
 /**
  * The open customer: their Connect record and every payment token at every provider.
@@ -18,6 +19,8 @@ export const useCustomerStore = defineStore('customer', () => {
   const customer = shallowRef<Customer | null>(null)
   const customerStatus = ref<LoadStatus>('idle')
   const customerError = shallowRef<ErrorData | null>(null)
+  /** Set when Connect could not be reached and the record shown is the cached copy. */
+  const customerCachedAt = ref<string | null>(null)
 
   /** Rows are replaced, never mutated: a shallowRef keeps large lists cheap. */
   const listing = shallowRef<TokenListing | null>(null)
@@ -46,9 +49,11 @@ export const useCustomerStore = defineStore('customer', () => {
     customerStatus.value = 'loading'
     customerError.value = null
     const result = await api().customers.get({ customerNumber: number })
+    void useConnectivityStore().refresh()
     if (mine !== generation) return
     if (result.ok) {
       customer.value = result.data
+      customerCachedAt.value = result.data.cachedAt
       customerStatus.value = 'ready'
     } else {
       customerError.value = result.error
@@ -67,6 +72,7 @@ export const useCustomerStore = defineStore('customer', () => {
     else tokensStatus.value = 'loading'
     tokensError.value = null
     const result = await api().tokens.list({ customerNumber: number, includeArchived: true })
+    void useConnectivityStore().refresh()
     if (mine !== generation || seq !== tokensSeq) return
     tokensRefreshing.value = false
     if (result.ok) {
@@ -76,6 +82,11 @@ export const useCustomerStore = defineStore('customer', () => {
       tokensError.value = result.error
       if (!inPlace) tokensStatus.value = 'error'
     }
+  }
+
+  /** The provider's tokens shown are the cached ones: nothing may be written to them. */
+  function isCached(provider: Provider): boolean {
+    return listing.value?.providers.some((p) => p.provider === provider && p.status === 'cached') ?? false
   }
 
   /** The Swedbank Pay payerReference of a token, else of the customer. */
@@ -107,6 +118,7 @@ export const useCustomerStore = defineStore('customer', () => {
     customer.value = null
     customerStatus.value = 'idle'
     customerError.value = null
+    customerCachedAt.value = null
     listing.value = null
     tokensStatus.value = 'idle'
     tokensError.value = null
@@ -118,6 +130,7 @@ export const useCustomerStore = defineStore('customer', () => {
     customer,
     customerStatus,
     customerError,
+    customerCachedAt,
     listing,
     tokensStatus,
     tokensError,
@@ -125,6 +138,7 @@ export const useCustomerStore = defineStore('customer', () => {
     open,
     loadCustomer,
     loadTokens,
+    isCached,
     payerReferenceFor,
     replaceToken,
     stillOpen,

@@ -3,6 +3,7 @@ import { ref, shallowRef } from 'vue'
 import type { Customer } from '../../../shared/domain.ts'
 import type { ErrorData } from '../../../shared/errors.ts'
 import { api } from '../api.ts'
+import { useConnectivityStore } from './connectivity.ts'
 
 export type SearchStatus = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -33,6 +34,7 @@ export const useCustomerSearchStore = defineStore('customerSearch', () => {
     status.value = 'loading'
     error.value = null
     const result = await api().customers.search({ query: trimmed })
+    void useConnectivityStore().refresh()
     if (mine !== generation) return true
     if (result.ok) {
       results.value = result.data

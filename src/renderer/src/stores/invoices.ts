@@ -5,6 +5,7 @@ import type { ErrorData, Result } from '../../../shared/errors.ts'
 import { api } from '../api.ts'
 import { payProblems } from '../lib/invoices.ts'
 import type { LoadStatus } from './app.ts'
+import { useConnectivityStore } from './connectivity.ts'
 
 /** The server waits up to this long for a payment result before answering "pending". */
 export const RESULT_WAIT_MS = 20_000
@@ -24,6 +25,8 @@ export const useInvoicesStore = defineStore('invoices', () => {
   const invoices = shallowRef<readonly Invoice[]>([])
   const status = ref<LoadStatus>('idle')
   const error = shallowRef<ErrorData | null>(null)
+  /** Set when Connect could not be reached and the list is the cached one: read-only, no payments. */
+  const cachedAt = ref<string | null>(null)
   /** Invoice numbers whose payment start ended in OUTCOME_UNKNOWN and were not checked since. */
   const uncertain = shallowRef<ReadonlySet<string>>(new Set())
 
@@ -56,6 +59,7 @@ export const useInvoicesStore = defineStore('invoices', () => {
     generation++
     productCode.value = null
     invoices.value = []
+    cachedAt.value = null
     status.value = 'idle'
     error.value = null
     uncertain.value = new Set()
@@ -75,14 +79,19 @@ export const useInvoicesStore = defineStore('invoices', () => {
     if (number === null || trimmed.length === 0) return false
     const mine = generation
     const seq = ++listSeq
-    if (trimmed !== productCode.value) invoices.value = []
+    if (trimmed !== productCode.value) {
+      invoices.value = []
+      cachedAt.value = null
+    }
     productCode.value = trimmed
     status.value = 'loading'
     error.value = null
     const result = await api().invoices.list({ customerNumber: number, productCode: trimmed })
+    void useConnectivityStore().refresh()
     if (mine !== generation || seq !== listSeq) return false
     if (result.ok) {
-      invoices.value = result.data
+      invoices.value = result.data.invoices
+      cachedAt.value = result.data.cachedAt
       status.value = 'ready'
       return true
     }
@@ -116,6 +125,12 @@ export const useInvoicesStore = defineStore('invoices', () => {
     const problems = payProblems(input)
     if (problems.length > 0 || companyCode === null) {
       return Promise.resolve({ ok: false, error: { code: 'VALIDATION', message: problems.join(' ') } })
+    }
+    if (cachedAt.value !== null) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'PROVIDER_UNAVAILABLE', message: 'These invoices are cached: paying waits until Connect answers again.' },
+      })
     }
     if (uncertain.value.has(invoice.invoiceNumber)) {
       return Promise.resolve({
@@ -171,6 +186,7 @@ export const useInvoicesStore = defineStore('invoices', () => {
     customerNumber,
     productCode,
     invoices,
+    cachedAt,
     status,
     error,
     uncertain,

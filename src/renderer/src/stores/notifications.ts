@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
-export type NoticeKind = 'success' | 'info' | 'error'
+export type NoticeKind = 'success' | 'info' | 'warning' | 'error'
 
 export interface Notice {
   id: number

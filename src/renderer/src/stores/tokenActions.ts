@@ -13,6 +13,7 @@ export type Removed = ResponseOf<'tokens:remove'>
 const REFRESH_AFTER: ReadonlySet<ErrorCode> = new Set(['CONFLICT', 'NOT_FOUND', 'OUTCOME_UNKNOWN'])
 
 const refused = (message: string): Result<never> => ({ ok: false, error: { code: 'VALIDATION', message } })
+const CACHED = 'These tokens are cached: nothing can be changed until the provider answers again.'
 
 /**
  * Everything an agent can do to the open customer's tokens. Each write goes out once per token at
@@ -42,9 +43,13 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
   }
 
   const allowed = (token: PaymentToken, action: TokenAction): boolean => actionsFor(token).includes(action)
+  /** Cached tokens are read-only: every write to them is refused before it is sent. */
+  const cached = (token: PaymentToken): Result<never> | null => (customer.isCached(token.provider) ? refused(CACHED) : null)
 
   /** Archives one Swedbank Pay token with the agent's reason (stored with the token). */
   function archive(token: PaymentToken, reason: string): Promise<Result<PaymentToken>> {
+    const readOnly = cached(token)
+    if (readOnly !== null) return Promise.resolve(readOnly)
     const payerReference = customer.payerReferenceFor(token)
     const trimmed = reason.trim()
     if (token.provider !== 'swedbankpay' || !allowed(token, 'archive')) return Promise.resolve(refused('Only active Swedbank Pay tokens can be archived here.'))
@@ -58,6 +63,7 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
   function archiveAll(reason: string): Promise<Result<PaymentToken[]>> {
     const payerReference = customer.payerReferenceFor()
     const trimmed = reason.trim()
+    if (customer.isCached('swedbankpay')) return Promise.resolve(refused(CACHED))
     if (payerReference === null) return Promise.resolve(refused('This customer has no payer reference at Swedbank Pay.'))
     if (trimmed.length === 0) return Promise.resolve(refused('A reason is required.'))
     const request = { provider: 'swedbankpay', payerReference, reason: trimmed } as const
@@ -66,6 +72,8 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
 
   /** Gives a Swedbank Pay token a new display name (1 to 100 characters). */
   function rename(token: PaymentToken, displayName: string): Promise<Result<PaymentToken>> {
+    const readOnly = cached(token)
+    if (readOnly !== null) return Promise.resolve(readOnly)
     const trimmed = displayName.trim()
     if (token.provider !== 'swedbankpay' || !allowed(token, 'rename')) return Promise.resolve(refused('Only active Swedbank Pay tokens can be renamed here.'))
     if (trimmed.length === 0 || trimmed.length > 100) return Promise.resolve(refused('A display name is 1 to 100 characters.'))
@@ -78,6 +86,8 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
    * dialog requires one for the agent's record, but it is not sent.
    */
   function remove(token: PaymentToken): Promise<Result<Removed>> {
+    const readOnly = cached(token)
+    if (readOnly !== null) return Promise.resolve(readOnly)
     const customerNumber = token.customerNumber ?? customer.customerNumber
     if (token.provider === 'swedbankpay' || !allowed(token, 'remove')) return Promise.resolve(refused('Only active PayEx, Klarna, Vipps and Nexi tokens can be removed here.'))
     if (customerNumber === null) return Promise.resolve(refused('This token has no customer number to remove it under.'))
@@ -87,6 +97,8 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
 
   /** Deletes one Swedbank Pay token for good through the old PaymentOrder API, with a comment. */
   function legacyDelete(token: PaymentToken, comment: string): Promise<Result<LegacyDeleted>> {
+    const readOnly = cached(token)
+    if (readOnly !== null) return Promise.resolve(readOnly)
     const kind = legacyKind(token.tokenType)
     const trimmed = comment.trim()
     if (kind === null || !allowed(token, 'legacyDelete')) return Promise.resolve(refused('The old API deletes only active Payment, Recurrence and Unscheduled tokens.'))

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
@@ -70,35 +70,107 @@ describe('lookup cache', () => {
     expect(movedAsideTo).toBeNull()
     cache.put('prod', 'customer', 'C-1001', 'C-1001', customer)
     env.advance(1000)
-    cache.put('prod', 'tokens', 'C-1002', null, [1, 2, 3])
+    cache.put('prod', 'tokens', 'swedbankpay:C-1002:active', 'C-1002', [1, 2, 3])
     env.advance(1000)
     cache.put('prod', 'customer', 'C-1001', 'C-1001', { ...customer, name: 'Astrid L.' })
 
     expect(cache.get('prod', 'customer', 'C-1001')).toEqual({ value: { ...customer, name: 'Astrid L.' }, cachedAt: env.now() })
-    expect(cache.get('prod', 'tokens', 'C-1002')?.value).toEqual([1, 2, 3])
+    expect(cache.get('prod', 'tokens', 'swedbankpay:C-1002:active')?.value).toEqual([1, 2, 3])
     expect(cache.get('prod', 'customer', 'nope')).toBeNull()
+    expect(cache.get('prod', 'tokens', 'C-1001')).toBeNull() // the kind is part of the address
     expect(cache.list('prod')).toEqual([
-      { kind: 'customer', key: 'C-1001', customerNumber: 'C-1001', cachedAt: env.now() },
-      { kind: 'tokens', key: 'C-1002', customerNumber: null, cachedAt: env.now() - 1000 },
+      { kind: 'customer', customerNumber: 'C-1001', cachedAt: env.now() },
+      { kind: 'tokens', customerNumber: 'C-1002', cachedAt: env.now() - 1000 },
     ])
-    expect(cache.list('prod', 'tokens').map((e) => e.key)).toEqual(['C-1002'])
+    expect(cache.list('prod', 'tokens').map((e) => e.customerNumber)).toEqual(['C-1002'])
     expect(cache.list('test')).toEqual([])
+    expect(cache.stats()).toEqual({ entries: 2, oldestCachedAt: env.now() - 1000 })
   })
 
-  it('writes no plaintext name, email or token id to the db or wal file, and restricts modes', async () => {
+  it('writes no plaintext key, name, email or token id to the db or wal file, and restricts modes', async () => {
     const env = setup()
     const { cache } = await env.open()
-    for (let i = 0; i < 20; i++) cache.put('prod', 'customer', `C-${i}`, `C-${i}`, customer)
-    expect(cache.get('prod', 'customer', 'C-3')?.value).toEqual(customer)
+    // A payerReference that is an email, used in a key: only its HMAC digest may reach the disk.
+    const payerKey = (i: number) => `swedbankpay:payer-${i}.lindqvist@example.test:active`
+    for (let i = 0; i < 20; i++) cache.put('prod', 'tokens', payerKey(i), `C-${i}`, customer)
+    expect(cache.get('prod', 'tokens', payerKey(3))?.value).toEqual(customer)
     const files = readdirSync(join(env.dir, 'cache')).map((name) => join(env.dir, 'cache', name))
     expect(files.some((f) => f.endsWith('-wal'))).toBe(true)
     const bytes = Buffer.concat(files.map((f) => readFileSync(f)))
-    expect(bytes.includes('C-3')).toBe(true) // the keys are stored in clear: proves the scan sees rows
-    for (const secret of ['Astrid', 'Lindqvist', 'astrid.lindqvist@example.test', 'tok_9f3c2a71e5']) {
+    expect(bytes.includes('C-3')).toBe(true) // customer numbers are stored in clear: proves the scan sees rows
+    for (const secret of ['Astrid', 'Lindqvist', 'lindqvist@example.test', 'payer-3', 'swedbankpay:', 'tok_9f3c2a71e5']) {
       expect(bytes.includes(secret), secret).toBe(false)
     }
+    const db = new DatabaseSync(env.file)
+    const digests = db.prepare('SELECT key_digest AS k FROM lookups').all().map((row) => String(row['k']))
+    db.close()
+    expect(digests).toHaveLength(20)
+    for (const digest of digests) expect(digest).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.stringify(env.keyStore.get())).not.toMatch(/[0-9a-f]{64}/)
     if (process.platform !== 'win32') expect(statSync(env.file).mode & 0o777).toBe(0o600)
+  })
+
+  it('the key digest depends on the data key: another key, another digest for the same lookup', async () => {
+    const digestsWith = async (fill: number) => {
+      const env = setup()
+      const { cache } = await env.open({ cipher: new NodeSecretCipher(new Uint8Array(32).fill(fill)) })
+      cache.put('prod', 'customer', '100001', '100001', 1)
+      const db = new DatabaseSync(env.file)
+      const row = db.prepare('SELECT key_digest AS k FROM lookups').get()
+      db.close()
+      return String(row?.['k'])
+    }
+    const first = await digestsWith(1)
+    expect(first).toMatch(/^[0-9a-f]{64}$/)
+    expect(await digestsWith(2)).not.toBe(first) // each setup makes a fresh random data key
+  })
+
+  it('values() decrypts one kind newest first, skips expired and tampered records (deleting the tampered)', async () => {
+    const env = setup()
+    const { cache } = await env.open({ retentionMs: 10 * DAY })
+    cache.put('prod', 'customer', 'old', 'old', 'old')
+    env.advance(5 * DAY)
+    cache.put('prod', 'customer', 'A', 'A', 'a')
+    env.advance(1000)
+    cache.put('prod', 'customer', 'B', 'B', 'b')
+    cache.put('prod', 'tokens', 'T', 'T', 't')
+    cache.put('test', 'customer', 'C', 'C', 'c')
+    rawUpdate(env.file, "UPDATE lookups SET payload = zeroblob(8) WHERE customer_number = 'A'")
+    env.advance(6 * DAY) // 'old' is now 11 days old
+    expect([...cache.values('prod', 'customer')]).toEqual([{ value: 'b', cachedAt: env.now() - 6 * DAY, customerNumber: 'B' }])
+    expect(cache.list('prod', 'customer').map((e) => e.customerNumber)).toEqual(['B', 'old'])
+    expect(env.sink.records.filter((r) => r.message.includes('could not be decrypted'))).toHaveLength(1)
+    // Stopping early is fine, and leaves the cache usable.
+    for (const entry of cache.values('prod', 'customer')) expect(entry.customerNumber).toBe('B')
+    cache.put('prod', 'customer', 'D', 'D', 'd')
+    expect([...cache.values('prod', 'customer')].map((e) => e.value)).toEqual(['d', 'b'])
+  })
+
+  it('setLimits applies a new retention and cap at once', async () => {
+    const env = setup()
+    const { cache } = await env.open()
+    for (const key of ['k1', 'k2', 'k3', 'k4']) {
+      cache.put('prod', 'customer', key, key, key)
+      env.advance(DAY)
+    }
+    expect(cache.setLimits({ retentionMs: 30 * DAY, maxEntries: 3 })).toBe(1)
+    expect(cache.setLimits({ retentionMs: 2 * DAY, maxEntries: 3 })).toBe(1) // k2 is 3 days old
+    expect(cache.list('prod').map((e) => e.customerNumber)).toEqual(['k4', 'k3'])
+  })
+
+  it('drops a v1 table (keys in clear) on open, leaving none of its bytes in the file', async () => {
+    const env = setup()
+    mkdirSync(join(env.dir, 'cache'), { recursive: true })
+    const v1 = new DatabaseSync(env.file)
+    v1.exec('CREATE TABLE lookups (profile TEXT, kind TEXT, key TEXT, customer_number TEXT, cached_at INTEGER, iv BLOB, tag BLOB, payload BLOB)')
+    v1.prepare("INSERT INTO lookups VALUES ('prod', 'tokens', 'swedbankpay:old.payer@example.test:active', NULL, 1, x'00', x'00', x'00')").run()
+    v1.close()
+    expect(readFileSync(env.file).includes('old.payer@example.test')).toBe(true)
+    const { cache } = await env.open()
+    cache.put('prod', 'customer', '1', '1', customer)
+    cache.close()
+    const bytes = Buffer.concat(readdirSync(join(env.dir, 'cache')).map((name) => readFileSync(join(env.dir, 'cache', name))))
+    expect(bytes.includes('old.payer@example.test')).toBe(false)
   })
 
   it.each(['payload', 'iv', 'tag'])('a tampered %s gives null, deletes the record, and keeps the rest readable', async (column) => {
@@ -107,14 +179,14 @@ describe('lookup cache', () => {
     cache.put('prod', 'customer', 'A', 'A', customer)
     cache.put('prod', 'customer', 'B', 'B', { ok: true })
     const db = new DatabaseSync(env.file)
-    const row = db.prepare(`SELECT ${column} AS v FROM lookups WHERE key = 'A'`).get()
+    const row = db.prepare(`SELECT ${column} AS v FROM lookups WHERE customer_number = 'A'`).get()
     db.close()
     const flipped = Buffer.from(row?.['v'] as Uint8Array)
     flipped[0] = (flipped[0] ?? 0) ^ 0xff
-    rawUpdate(env.file, `UPDATE lookups SET ${column} = ? WHERE key = 'A'`, flipped)
+    rawUpdate(env.file, `UPDATE lookups SET ${column} = ? WHERE customer_number = 'A'`, flipped)
 
     expect(cache.get('prod', 'customer', 'A')).toBeNull()
-    expect(cache.list('prod').map((e) => e.key)).toEqual(['B'])
+    expect(cache.list('prod').map((e) => e.customerNumber)).toEqual(['B'])
     expect(cache.get('prod', 'customer', 'B')?.value).toEqual({ ok: true })
     expect(env.sink.records.filter((r) => r.message.includes('could not be decrypted'))).toHaveLength(1)
     expect(cache.get('prod', 'customer', 'A')).toBeNull()
@@ -127,8 +199,8 @@ describe('lookup cache', () => {
     cache.put('prod', 'customer', 'A', 'A', { who: 'A' })
     cache.put('prod', 'customer', 'B', 'B', { who: 'B' })
     cache.put('test', 'customer', 'A', 'A', { who: 'test A' })
-    const copy = "UPDATE lookups SET iv = s.iv, tag = s.tag, payload = s.payload FROM (SELECT iv, tag, payload FROM lookups WHERE profile = 'prod' AND key = 'A') AS s"
-    rawUpdate(env.file, `${copy} WHERE lookups.profile = 'prod' AND lookups.key = 'B'`)
+    const copy = "UPDATE lookups SET iv = s.iv, tag = s.tag, payload = s.payload FROM (SELECT iv, tag, payload FROM lookups WHERE profile = 'prod' AND customer_number = 'A') AS s"
+    rawUpdate(env.file, `${copy} WHERE lookups.profile = 'prod' AND lookups.customer_number = 'B'`)
     rawUpdate(env.file, `${copy} WHERE lookups.profile = 'test'`)
     expect(cache.get('prod', 'customer', 'B')).toBeNull()
     expect(cache.get('test', 'customer', 'A')).toBeNull()
@@ -139,17 +211,17 @@ describe('lookup cache', () => {
     const env = setup()
     const { cache } = await env.open({ retentionMs: 10 * DAY, maxEntries: 3 })
     for (const key of ['k1', 'k2', 'k3', 'k4', 'k5']) {
-      cache.put('prod', 'customer', key, null, key)
+      cache.put('prod', 'customer', key, key, key)
       env.advance(DAY)
     }
     expect(cache.purge()).toBe(2) // k1 and k2 are the oldest beyond 3
-    expect(cache.list('prod').map((e) => e.key)).toEqual(['k5', 'k4', 'k3'])
+    expect(cache.list('prod').map((e) => e.customerNumber)).toEqual(['k5', 'k4', 'k3'])
     env.advance(8 * DAY) // k3 is now 11 days old, k4 exactly 10
     expect(cache.get('prod', 'customer', 'k3')).toBeNull()
     expect(cache.purge()).toBe(0) // k3 was already deleted by get; k4 is exactly 10 days old
     env.advance(DAY)
     expect(cache.purge()).toBe(1)
-    expect(cache.list('prod').map((e) => e.key)).toEqual(['k5'])
+    expect(cache.list('prod').map((e) => e.customerNumber)).toEqual(['k5'])
   })
 
   it('clear(profile) touches only that profile; clear() empties everything', async () => {
@@ -163,6 +235,21 @@ describe('lookup cache', () => {
     expect(cache.get('test', 'customer', 'A')?.value).toBe(3)
     expect(cache.clear()).toBe(1)
     expect(cache.list('test')).toEqual([])
+  })
+
+  it('clear() overwrites the wiped rows: not even their ciphertext stays in the file or its WAL', async () => {
+    const env = setup()
+    const { cache } = await env.open()
+    for (let i = 0; i < 40; i++) cache.put('prod', 'customer', `C-${i}`, `C-${i}`, { ...customer, filler: 'x'.repeat(2000) })
+    const db = new DatabaseSync(env.file)
+    const sample = Buffer.from(db.prepare("SELECT payload AS p FROM lookups WHERE customer_number = 'C-7'").get()?.['p'] as Uint8Array).subarray(0, 48)
+    db.close()
+    expect(cache.clear()).toBe(40)
+    const files = () => Buffer.concat(readdirSync(join(env.dir, 'cache')).map((name) => readFileSync(join(env.dir, 'cache', name))))
+    for (const bytes of [files(), (cache.close(), files())]) {
+      expect(bytes.includes(sample)).toBe(false) // while open (file and WAL), and after close
+      expect(bytes.includes('C-7')).toBe(false)
+    }
   })
 
   it('fails closed with ENCRYPTION_UNAVAILABLE and writes nothing when the cipher is unavailable', async () => {

@@ -4,11 +4,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { NodeSecretCipher } from '../../../../src/core/platform/node-secret-cipher.ts'
 import type { SecretCipher } from '../../../../src/core/platform/ports.ts'
 import type { ProfileSettings } from '../../../../src/shared/domain.ts'
-import { approveInBrowser, startRuntime, tempDir } from './support.ts'
+import { approveInBrowser, tempDir, useRuntimes } from './support.ts'
 import type { RuntimeOnSandbox } from './support.ts'
 
 const CLIENT_SECRET = 'test-client-secret-4711'
@@ -19,21 +19,7 @@ const TEST_SETTINGS: ProfileSettings = {
   payerReferenceTemplate: 'NO-{customerNumber}',
 }
 
-const running: RuntimeOnSandbox[] = []
-afterEach(async () => {
-  for (const t of running.splice(0)) await t.close()
-})
-async function start(setup: Parameters<typeof startRuntime>[0] = {}) {
-  const t = await startRuntime(setup)
-  running.push(t)
-  return t
-}
-/** Stops the runtime but keeps its folder, so a new one can start on the same files. */
-async function restart(t: RuntimeOnSandbox, key: Uint8Array = t.key) {
-  running.splice(running.indexOf(t), 1)
-  await t.close({ keepDir: true })
-  return start({ dir: t.dir, key })
-}
+const { start, restart } = useRuntimes()
 
 async function configureTest(t: RuntimeOnSandbox) {
   await t.data('profiles:save', { id: 'test', settings: TEST_SETTINGS })

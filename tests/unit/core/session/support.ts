@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, vi } from 'vitest'
+import { afterEach, expect, vi } from 'vitest'
 import { createDispatcher } from '../../../../src/core/dispatch.ts'
 import { createLogger, memorySink } from '../../../../src/core/log.ts'
 import { DOCS_ONLY_POLICY, judgeExternalUrl } from '../../../../src/core/platform/link-policy.ts'
@@ -51,6 +51,7 @@ export async function startRuntime(setup: RuntimeSetup = {}) {
     },
     logger,
     version: '0.0.0-test',
+    dataDir: dir,
     startSandbox: async () => {
       const sandbox = await startSandbox()
       sandboxes.push(sandbox)
@@ -100,6 +101,26 @@ export async function startRuntime(setup: RuntimeSetup = {}) {
 }
 
 export type RuntimeOnSandbox = Awaited<ReturnType<typeof startRuntime>>
+
+/** Runtimes started by `start` are closed (their folders removed) after each test; `restart` keeps the folder. */
+export function useRuntimes() {
+  const running: RuntimeOnSandbox[] = []
+  afterEach(async () => {
+    for (const t of running.splice(0)) await t.close()
+  })
+  const start = async (setup: RuntimeSetup = {}) => {
+    const t = await startRuntime(setup)
+    running.push(t)
+    return t
+  }
+  /** Stops the runtime but keeps its folder, so a new one can start on the same files. */
+  const restart = async (t: RuntimeOnSandbox, key: Uint8Array = t.key) => {
+    running.splice(running.indexOf(t), 1)
+    await t.close({ keepDir: true })
+    return start({ dir: t.dir, key })
+  }
+  return { start, restart }
+}
 
 /**
  * What the agent does in the system browser on the sandbox's ConnectID page: load it (it lists the demo
