@@ -5,7 +5,11 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { benchCache } from './cache.ts'
+import { benchCoreOverhead } from './core-overhead.ts'
+import { benchCsv } from './csv.ts'
 import { benchFanout } from './fanout.ts'
+import { benchRateLimit } from './rate-limit.ts'
+import { benchTable } from './table.ts'
 
 interface Row {
   key: string
@@ -25,6 +29,24 @@ rows.push({ key: 'cacheLookupP95Ms', value: cache.cacheLookupP95Ms, goal: '<= 2'
 const fanout = await benchFanout()
 details['fanout'] = fanout
 rows.push({ key: 'fanoutRatio', value: fanout.fanoutRatio, goal: '<= 1.10', met: fanout.fanoutRatio <= 1.1 })
+
+const core = await benchCoreOverhead()
+details['coreOverhead'] = core
+rows.push({ key: 'coreOverheadRatio', value: core.coreOverheadRatio, goal: '<= 1.25', met: core.coreOverheadRatio <= 1.25 })
+
+const csv = await benchCsv()
+details['csv'] = csv
+rows.push({ key: 'csvRatio', value: csv.csvRatio, goal: '<= 1.5', met: csv.csvRatio <= 1.5 })
+
+const table = await benchTable()
+details['table'] = table
+if ('skipped' in table) console.warn(`table10kFirstRenderMs skipped: ${table.skipped}`)
+else rows.push({ key: 'table10kFirstRenderMs', value: table.table10kFirstRenderMs, goal: '<= 150', met: table.table10kFirstRenderMs <= 150 })
+
+const rate = await benchRateLimit()
+details['rateLimit'] = rate
+rows.push({ key: 'rateLimit429s', value: rate.rateLimit429s, goal: '0', met: rate.rateLimit429s === 0 })
+rows.push({ key: 'rateLimitUtilization', value: rate.rateLimitUtilization, goal: '>= 0.9', met: rate.rateLimitUtilization >= 0.9 })
 
 const results = Object.fromEntries(rows.map((row) => [row.key, row.value]))
 const file = resolve(import.meta.dirname, '../bench-results.json')

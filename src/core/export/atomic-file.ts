@@ -10,6 +10,9 @@ import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
+/** Buffered before a write waits for the disk: large enough that the CSV writer and the disk overlap. */
+const HIGH_WATER_MARK = 4 * 1024 * 1024
+
 export type ChunkWriter = (chunk: string) => Promise<void>
 
 /** The temp file next to `target` (exported so tests can look for leftovers). */
@@ -23,7 +26,7 @@ export const isTempFile = (name: string): boolean => /^\..+\.[0-9a-f]{12}\.tmp$/
 export async function writeFileAtomically(target: string, produce: (write: ChunkWriter) => Promise<void>): Promise<{ bytes: number }> {
   const temp = tempPathFor(target)
   // flush: the data is fsync'ed before the file is closed, so the rename never exposes an unwritten file.
-  const stream = createWriteStream(temp, { flags: 'wx', mode: 0o600, encoding: 'utf8', flush: true })
+  const stream = createWriteStream(temp, { flags: 'wx', mode: 0o600, encoding: 'utf8', flush: true, highWaterMark: HIGH_WATER_MARK })
   let failure: unknown = null
   stream.on('error', (error) => {
     failure ??= error

@@ -47,7 +47,10 @@ const FORMULA_START = /^\s*[=+\-@\t\r\0＝＋－＠]/
 
 /** Whether a string cell is neutralised with a leading `'` (exported so tests and callers agree on the rule). */
 export function needsFormulaGuard(text: string): boolean {
-  return FORMULA_START.test(text)
+  // Fast path for the common cell: a first character that is neither whitespace nor a formula start.
+  const first = text.charCodeAt(0)
+  const letterOrDigit = (first >= 0x30 && first <= 0x39) || (first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a)
+  return !letterOrDigit && FORMULA_START.test(text)
 }
 
 /** One cell, quoted and guarded as described above. The delimiter option is accepted for symmetry; every string is quoted either way. */
@@ -57,13 +60,18 @@ export function csvCell(value: unknown, _options: CsvOptions = {}): string {
   const text = cellText(value)
   if (text === undefined) return ''
   const safe = needsFormulaGuard(text) ? `'${text}` : text
-  return `"${safe.replaceAll('"', '""')}"`
+  return safe.includes('"') ? `"${safe.replaceAll('"', '""')}"` : `"${safe}"`
 }
 
 /** One row: cells joined with the delimiter, ending in CRLF. */
 export function csvRow(cells: readonly unknown[], options: CsvOptions = {}): string {
   const delimiter = options.delimiter ?? DEFAULT_DELIMITER
-  return `${cells.map((cell) => csvCell(cell, options)).join(delimiter)}${CRLF}`
+  let row = ''
+  for (let index = 0; index < cells.length; index += 1) {
+    if (index > 0) row += delimiter
+    row += csvCell(cells[index], options)
+  }
+  return row + CRLF
 }
 
 /** The cells of one record for the allow-listed columns (own properties only; nothing inherited). */
@@ -86,16 +94,24 @@ export async function writeCsv(
   let pending = `${options.bom ?? true ? BOM : ''}${csvRow(columns.map((column) => column.header), rowOptions)}`
   let inChunk = 0
   let written = 0
-  for await (const record of rows) {
+  /** Adds one row; true when the chunk is full and must be written. */
+  const add = (record: Readonly<Record<string, unknown>>): boolean => {
     pending += csvRow(pickCells(record, keys), rowOptions)
     inChunk += 1
     written += 1
-    if (inChunk === chunkRows) {
-      await write(pending)
-      onProgress?.(written)
-      pending = ''
-      inChunk = 0
-    }
+    return inChunk === chunkRows
+  }
+  const flush = async () => {
+    await write(pending)
+    onProgress?.(written)
+    pending = ''
+    inChunk = 0
+  }
+  // A plain loop over an array or other sync iterable: `for await` would cost a microtask per row.
+  if (Symbol.iterator in rows) {
+    for (const record of rows) if (add(record)) await flush()
+  } else {
+    for await (const record of rows) if (add(record)) await flush()
   }
   if (pending !== '') {
     await write(pending)

@@ -47,11 +47,18 @@ export function rowsForExport<R extends object>(
   reveal: boolean,
 ): Iterable<R> | AsyncIterable<R> {
   if (table !== 'tokens' || reveal) return rows
+  const masked = (row: R): R => {
+    const token = (row as { token?: unknown }).token
+    return typeof token === 'string' ? { ...row, token: maskTokenId(token) } : row
+  }
+  // Sync stays sync: the CSV writer loops over it without a microtask per row.
+  if (Symbol.iterator in rows) {
+    return (function* () {
+      for (const row of rows) yield masked(row)
+    })()
+  }
   return (async function* () {
-    for await (const row of rows) {
-      const token = (row as { token?: unknown }).token
-      yield typeof token === 'string' ? { ...row, token: maskTokenId(token) } : row
-    }
+    for await (const row of rows) yield masked(row)
   })()
 }
 
