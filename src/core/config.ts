@@ -21,10 +21,35 @@ export interface SwedbankPayConfig {
   accessToken: string
 }
 
+/** How a failed read is tried again (src/core/http/retry.ts). */
+export interface RetrySettings {
+  /** Attempts in all, the first one included. */
+  maxAttempts: number
+  /** The backoff cap of the first retry; doubled for each further one, up to maxDelayMs (full jitter below it). */
+  baseDelayMs: number
+  maxDelayMs: number
+  /** A wait beyond this (a long Retry-After, a full rate-limit window) fails at once: RATE_LIMITED with retryAfterMs. */
+  ceilingMs: number
+}
+
+/** Connect's documented limit per client (src/core/http/rate-limit.ts keeps the console under it). */
+export interface RateLimitSettings {
+  perSecond: number
+  perMinute: number
+}
+
 export interface HttpSettings {
+  /** The total deadline of one attempt. */
   timeoutMs: number
   userAgent: string
+  retry: RetrySettings
+  /** Connect's limit; Swedbank Pay documents none, so its calls are not limited on our side. */
+  rateLimit: RateLimitSettings
 }
+
+export const DEFAULT_RETRY: Readonly<RetrySettings> = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4_000, ceilingMs: 30_000 }
+/** 100 requests a second and 2000 a minute per client (MC-UNITE "Rate limiting"). */
+export const CONNECT_RATE_LIMIT: Readonly<RateLimitSettings> = { perSecond: 100, perMinute: 2_000 }
 
 export interface ConsoleConfig {
   version: string
@@ -59,7 +84,12 @@ export function runsOnTheSandbox(kind: ProfileKind): boolean {
 }
 
 export function httpSettings(version: string): HttpSettings {
-  return { timeoutMs: 15_000, userAgent: `SupportConsole/${version}` }
+  return {
+    timeoutMs: 15_000,
+    userAgent: `SupportConsole/${version}`,
+    retry: { ...DEFAULT_RETRY },
+    rateLimit: { ...CONNECT_RATE_LIMIT },
+  }
 }
 
 export function sandboxConfig(sandbox: SandboxEndpoints, version: string): ConsoleConfig {

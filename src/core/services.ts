@@ -5,11 +5,13 @@
  * Writes (archive, archive all, rename, remove, legacy delete, pay) need an acting agent and are audited.
  * Lookups are kept in the profile's encrypted cache and answered from it when the provider cannot be
  * reached (cache/offline.ts); every provider call tells the connectivity tracker whether it got through.
+ * Lookups run in a cancellable generation: app:cancelLookups aborts the reads of those in flight (a view
+ * closed) and starts the next one; a cancelled lookup answers CANCELLED and is never cached.
  */
 import type { ServiceHandlers } from '../shared/contract.ts'
 import { Customer, Invoice, Product } from '../shared/domain.ts'
 import type { Agent, ProfileKind } from '../shared/domain.ts'
-import { AppError } from '../shared/errors.ts'
+import { AppError, isAppError } from '../shared/errors.ts'
 import { z } from 'zod'
 import { appInfo } from './app-info.ts'
 import { noAudit } from './audit/types.ts'
@@ -17,6 +19,7 @@ import type { AuditLog, AuditRecorder } from './audit/types.ts'
 import type { AgentSession } from './auth/agent-session.ts'
 import { fixedAgentSession } from './auth/agent-session.ts'
 import { cacheKeys, createOfflineLookups } from './cache/offline.ts'
+import type { OfflineLookups } from './cache/offline.ts'
 import type { ProfileCache } from './cache/profile-cache.ts'
 import type { ConsoleConfig } from './config.ts'
 import { createConnectClients } from './connect/clients.ts'
@@ -26,6 +29,7 @@ import type { ConnectivityTracker } from './connectivity.ts'
 import { createExportService } from './export/export-service.ts'
 import type { ExportService } from './export/export-service.ts'
 import { createExportSources } from './export-sources.ts'
+import { cancelledError, currentLookupSignal, withLookupSignal } from './http/cancellation.ts'
 import type { HttpClient, HttpClientOptions } from './http/client.ts'
 import { reportReachability } from './http/reachability.ts'
 import { createInvoiceService } from './invoices/invoices.ts'
@@ -107,7 +111,7 @@ export function createServices(config: ConsoleConfig, options: ServicesOptions =
   const connectivity = options.connectivity ?? createConnectivityTracker()
   const watched = (client: HttpClient): HttpClient => reportReachability(client, connectivity.observe)
   let disposed = false
-  const offline = createOfflineLookups(options.cache, () => !disposed)
+  const offline = notWhenCancelled(createOfflineLookups(options.cache, () => !disposed))
   const recorder = options.audit ?? noAudit
   const profile = options.profile ?? config.profile.kind
   if (options.cache && options.cache.profile !== profile) {
@@ -148,6 +152,24 @@ export function createServices(config: ConsoleConfig, options: ServicesOptions =
     if (disposed) throw new AppError('INTERNAL', 'The console services have been shut down.')
     return run()
   }
+  let generation = { controller: new AbortController(), inFlight: 0 }
+  /** A read the agent may walk away from: its GETs take the generation's signal. */
+  const lookup = <T>(run: () => Promise<T>): Promise<T> =>
+    live(async () => {
+      const mine = generation
+      mine.inFlight += 1
+      try {
+        const answer = await withLookupSignal(mine.controller.signal, run)
+        // Whatever came back after the cancel (a per-provider failure, a late answer) is not for anyone.
+        if (mine.controller.signal.aborted) throw cancelledError()
+        return answer
+      } catch (error) {
+        if (!mine.controller.signal.aborted || (isAppError(error) && error.code === 'CANCELLED')) throw error
+        throw cancelledError()
+      } finally {
+        mine.inFlight -= 1
+      }
+    })
   /** A write: checked for an acting agent before anything else happens, and audited. */
   const write = <T>(action: string, entry: WriteAudit<T>, run: (actor: Agent) => Promise<T>): Promise<T> =>
     live(() => {
@@ -188,10 +210,17 @@ export function createServices(config: ConsoleConfig, options: ServicesOptions =
   const handlers: ServiceHandlers = {
     'app:info': () => live(async () => appInfo(config, adapters)),
     'app:connectivity': () => live(async () => connectivity.snapshot()),
-    // Search text is never a cache key, and a search is not a lookup: never cached.
-    'customers:search': ({ query }) => live(() => lookups.search(query)),
-    'customers:get': ({ customerNumber }) => live(() => lookups.customer(customerNumber)),
-    'tokens:list': (request) => live(() => lookups.tokens(request)),
+    'app:cancelLookups': () =>
+      live(async () => {
+        const ended = generation
+        generation = { controller: new AbortController(), inFlight: 0 }
+        ended.controller.abort()
+        return { cancelled: ended.inFlight }
+      }),
+    // Search text is never a cache key, and a search is not a lookup for the cache: never cached.
+    'customers:search': ({ query }) => lookup(() => lookups.search(query)),
+    'customers:get': ({ customerNumber }) => lookup(() => lookups.customer(customerNumber)),
+    'tokens:list': (request) => lookup(() => lookups.tokens(request)),
     'tokens:archive': (request) => write('archive a token', audits.archive(request), (actor) => tokens.archiveToken(request, actor)),
     'tokens:archiveAll': (request) =>
       write("archive a payer's tokens", audits.archiveAll(request), (actor) => tokens.archiveAll(request, actor)),
@@ -199,11 +228,11 @@ export function createServices(config: ConsoleConfig, options: ServicesOptions =
     'tokens:remove': (request) => write('remove a token', audits.remove(request), (actor) => tokens.remove(request, actor)),
     'tokens:legacyDelete': (request) => write('delete a token', audits.legacyDelete(request), (actor) => tokens.legacyDelete(request, actor)),
     'products:list': () =>
-      live(async () => {
+      lookup(async () => {
         const spec = { kind: 'products', key: cacheKeys.products, customerNumber: null, schema: Products } as const
         return (await offline.lookup(spec, () => need(invoices).listProducts())).value
       }),
-    'invoices:list': (request) => live(() => lookups.invoices(request)),
+    'invoices:list': (request) => lookup(() => lookups.invoices(request)),
     'invoices:pay': (request) =>
       write('pay an invoice', audits.pay(request), async (actor) => {
         const started = await need(payments).pay(request)
@@ -223,6 +252,20 @@ export function createServices(config: ConsoleConfig, options: ServicesOptions =
       disposed = true
       connect?.tokens.invalidate()
       await returns.close()
+    },
+  }
+}
+
+/** A lookup answer that arrives once its lookup was cancelled is not stored (nor read as a failure to reach). */
+function notWhenCancelled(offline: OfflineLookups): OfflineLookups {
+  return {
+    lookup(spec, run) {
+      const signal = currentLookupSignal()
+      return offline.lookup(spec, async () => {
+        const value = await run()
+        if (signal?.aborted) throw cancelledError()
+        return value
+      })
     },
   }
 }

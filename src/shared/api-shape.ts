@@ -4,7 +4,7 @@
  * Adding a verb: add it here, add its channel to `contract` (contract.ts), add the handler in core.
  */
 export const apiShape = {
-  app: { info: 'app:info', connectivity: 'app:connectivity' },
+  app: { info: 'app:info', connectivity: 'app:connectivity', cancelLookups: 'app:cancelLookups' },
   auth: { status: 'auth:status', signIn: 'auth:signIn', cancelSignIn: 'auth:cancelSignIn', signOut: 'auth:signOut' },
   profiles: {
     get: 'profiles:get',

@@ -52,6 +52,8 @@ export const contract = {
   'app:info': { request: none, response: AppInfo },
   /** Whether Connect and Swedbank Pay answered the last time the console asked them. */
   'app:connectivity': { request: none, response: Connectivity },
+  /** Aborts the reads of every lookup in flight (a view closed); writes go on. Answers how many lookups it stopped. */
+  'app:cancelLookups': { request: none, response: z.object({ cancelled: z.number().int().nonnegative() }) },
 
   // Sign-in of the agent (ConnectID, Authorization Code + PKCE in the system browser). signIn resolves
   // when the loopback callback arrives (or fails: denied, timed out after 5 minutes, cancelled).

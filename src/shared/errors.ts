@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'LOCAL_FILE', // a file on this computer could not be written or read (folder missing, no permission, disk full)
   'ENCRYPTION_UNAVAILABLE', // the OS offers no secret storage (e.g. Linux basic_text): nothing was written
   'INTERNAL', // a bug in the console; details are in the main-process log, not here
+  'CANCELLED', // a lookup stopped because the view that asked for it closed (app:cancelLookups); never a write
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

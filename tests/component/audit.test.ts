@@ -45,9 +45,10 @@ describe('audit log view', () => {
       '—',
     ])
     expect(rows[1]?.findAll('td').map((td) => td.text()).slice(3)).toEqual(['Pay invoice', '100001', '—', '—', 'Failed', 'OUTCOME_UNKNOWN', 'invoice=5000123'])
-    // Read-only: nothing in the table edits or deletes.
-    expect(wrapper.findAll('[data-testid="audit-table"] button')).toHaveLength(0)
-    expect(wrapper.findAll('[data-testid="audit-table"] input')).toHaveLength(0)
+    // Read-only: nothing in a row edits or deletes (the header's buttons only sort).
+    expect(wrapper.findAll('[data-testid="audit-table"] tbody button')).toHaveLength(0)
+    expect(wrapper.findAll('[data-testid="audit-table"] tbody input')).toHaveLength(0)
+    expect(wrapper.findAll('[data-testid="audit-table"] thead button').map((b) => b.attributes('data-sort'))).toHaveLength(10)
   })
 
   it('offers every audit action as a filter, by its readable name', async () => {

@@ -63,6 +63,22 @@ describe('recent lookups view', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/customers/100001'))
   })
 
+  it('moves from the filter into the rows with ↓, sorts by a header, and keeps the table’s own filter away', async () => {
+    const { wrapper } = await mountApp('/recent')
+    // The view's filter searches the cache itself; the table adds no second filter field.
+    expect(wrapper.find('[data-testid="recent-filter-status"]').exists()).toBe(false)
+    expect(wrapper.findAll('input[type="search"]')).toHaveLength(1)
+    await wrapper.get('[data-testid="recent-filter"]').trigger('keydown', { key: 'ArrowDown' })
+    const rows = () => wrapper.findAll('[data-testid="recent-row"]')
+    expect(document.activeElement).toBe(rows()[0]?.element)
+    await rows()[0]?.trigger('keydown', { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(rows()[1]?.element)
+
+    await wrapper.get('button[data-sort="cachedAt"]').trigger('click')
+    expect(rows().map((r) => r.attributes('data-customer-number'))).toEqual(['100002', '100001'])
+    expect(wrapper.get('th[aria-sort="ascending"]').text()).toBe('Cached at')
+  })
+
   it('says when nothing is cached, when nothing matches, and when this computer cannot cache', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const api = createFakeApi()

@@ -4,6 +4,7 @@ import type { CustomerLookup, PaymentToken, TokenListing } from '../../src/share
 import type { Result } from '../../src/shared/errors.ts'
 import { useCustomerStore } from '../../src/renderer/src/stores/customer.ts'
 import { useCustomerSearchStore } from '../../src/renderer/src/stores/customerSearch.ts'
+import { useInvoicesStore } from '../../src/renderer/src/stores/invoices.ts'
 import { useTokenActionsStore } from '../../src/renderer/src/stores/tokenActions.ts'
 import { createFakeApi, deferred, fail, installApi, kari, kariListing, lookup, ok, ola, swedbankCard } from './support.ts'
 import type { FakeApi } from './support.ts'
@@ -89,5 +90,31 @@ describe('useCustomerSearchStore', () => {
     expect(store.query).toBe('Kari')
     expect(store.results).toHaveLength(2)
     expect(store.find('100002')?.firstName).toBe('Ola')
+  })
+})
+
+describe('a CANCELLED lookup (the view closed) is not an error', () => {
+  const cancelled = fail({ code: 'CANCELLED', message: 'The lookup was cancelled: the view that asked for it was closed.' })
+
+  it('customer search goes back to idle, with no error', async () => {
+    api.customers.search.mockResolvedValueOnce(cancelled)
+    const search = useCustomerSearchStore()
+    await search.search('Nordmann')
+    expect(search.status).toBe('idle')
+    expect(search.error).toBeNull()
+  })
+
+  it('invoices and products go back to idle, with no error', async () => {
+    api.invoices.list.mockResolvedValueOnce(cancelled)
+    api.products.list.mockResolvedValueOnce(cancelled)
+    const invoices = useInvoicesStore()
+    await invoices.loadProducts()
+    expect(invoices.productsStatus).toBe('idle')
+    expect(invoices.productsError).toBeNull()
+    invoices.forCustomer('100001')
+    expect(await invoices.load('AP001')).toBe(false)
+    expect(api.invoices.list).toHaveBeenCalledWith({ customerNumber: '100001', productCode: 'AP001' })
+    expect(invoices.status).toBe('idle')
+    expect(invoices.error).toBeNull()
   })
 })

@@ -287,7 +287,11 @@ const notWired = (verb: string) => async () => fail({ code: 'INTERNAL', message:
 /** A fake bridge with friendly defaults; tests override single verbs with mockResolvedValue. */
 export function createFakeApi(): FakeApi {
   return {
-    app: { info: vi.fn(async () => ok(sandboxInfo)), connectivity: vi.fn(async () => ok(online)) },
+    app: {
+      info: vi.fn(async () => ok(sandboxInfo)),
+      connectivity: vi.fn(async () => ok(online)),
+      cancelLookups: vi.fn(async () => ok({ cancelled: 0 })),
+    },
     auth: {
       status: vi.fn(async () => ok(signedOut)),
       signIn: vi.fn(async () => ok(signedIn)),

@@ -9,8 +9,8 @@ import { relative, resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { keyedRows, readExport } from './csv.ts'
 import { defaultKeys, exportThrough } from './exports.ts'
-import { customerNeedles, filesUnder, scan, secretNeedles, tokenNeedles } from './leak-scan.ts'
-import type { Needle } from './leak-scan.ts'
+import { customerNeedles, filesUnder, scan, secretNeedles, tokenNeedles } from '../support/leak-scan.ts'
+import type { Needle } from '../support/leak-scan.ts'
 import { openCustomer, resetSandbox, sandboxCustomer, sandboxCustomerTokens, sandboxSecrets, signIn } from './support.ts'
 
 const CUSTOMERS = ['100001', '100002']

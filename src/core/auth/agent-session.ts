@@ -12,6 +12,12 @@ export interface AgentSession {
    * is none; callers then use the client-credentials token (an assumption marked in the endpoint table).
    */
   accessToken(): Promise<string | null>
+  /**
+   * Connect refused `refused` (401): renew the agent's token once (a refresh), so the call can be sent once
+   * more. Rejects with AUTH_REQUIRED ("sign in again") and signs the agent out when ConnectID refuses the
+   * refresh. Absent (the CLI, tests): a refused agent token is final.
+   */
+  renewAfterRefusal?(refused: string): Promise<void>
 }
 
 /** A fixed actor with no user token: the CLI, and tests. */

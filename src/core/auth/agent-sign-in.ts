@@ -5,7 +5,7 @@
  * silent restore from the stored refresh token. Electron-free: the app, the dev host and tests run it.
  */
 import type { Agent, AuthStatus } from '../../shared/domain.ts'
-import { isAppError } from '../../shared/errors.ts'
+import { AppError, isAppError } from '../../shared/errors.ts'
 import type { HttpSettings } from '../config.ts'
 import type { HttpClientOptions } from '../http/client.ts'
 import type { Logger } from '../log.ts'
@@ -31,6 +31,11 @@ export const memoryOnlyVault: RefreshTokenVault = {
   load: async () => null,
   save: async () => undefined,
   clear: async () => undefined,
+}
+
+/** The agent's sign-in has ended (refused, revoked or expired): what the agent reads, and why the UI asks to sign in. */
+function signInAgain(): AppError {
+  return new AppError('AUTH_REQUIRED', 'Your ConnectID sign-in has expired or was revoked: sign in again.', { provider: 'connectid' })
 }
 
 export interface AgentSignInOptions {
@@ -184,6 +189,22 @@ export function createAgentSignIn(options: AgentSignInOptions): AgentSignIn {
     }
   }
 
+  /** Connect refused the agent's access token: one refresh; when ConnectID refuses it, signed out. */
+  async function renewAfterRefusal(refused: string): Promise<void> {
+    await restoring
+    const current = held
+    if (current === null) throw signInAgain()
+    // Another call renewed it meanwhile: the replay takes the new one.
+    if (current.accessToken !== refused) return
+    if (current.refreshToken === null) {
+      await wipe('Connect refused the access token and ConnectID gave no refresh token')
+      throw signInAgain()
+    }
+    // A network failure of the refresh passes on as it is: the refresh token is still good.
+    const renewed = await rotateOnce()
+    if (renewed === null || renewed === refused) throw signInAgain()
+  }
+
   async function restoreFromVault(): Promise<void> {
     const startedIn = generation
     try {
@@ -212,7 +233,7 @@ export function createAgentSignIn(options: AgentSignInOptions): AgentSignIn {
   }
 
   return {
-    session: { current: () => held?.agent ?? null, accessToken },
+    session: { current: () => held?.agent ?? null, accessToken, renewAfterRefusal },
     async status() {
       await restoring
       return snapshot()

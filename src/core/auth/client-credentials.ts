@@ -14,10 +14,10 @@ export interface TokenSource {
   /** A valid access token, fetched when none is held or the held one is about to expire. */
   token(): Promise<string>
   /**
-   * Forgets the held token: the next token() fetches a new one. The HTTP client calls it on a 401;
-   * "retry once with a fresh token" hooks in here later.
+   * Forgets the held token: the next token() fetches a new one. After a 401 the Connect clients call it
+   * with the refused token, and replay the request once; a token fetched since then is kept.
    */
-  invalidate(): void
+  invalidate(refused?: string): void
 }
 
 export interface ClientCredentialsOptions {
@@ -68,7 +68,9 @@ export function createClientCredentials(options: ClientCredentialsOptions): Toke
       }
       return inFlight
     },
-    invalidate() {
+    invalidate(refused) {
+      // Already forgotten, or replaced since: a request refused with an old token must not drop the new one.
+      if (refused !== undefined && held?.value !== refused) return
       held = null
       generation += 1
     },

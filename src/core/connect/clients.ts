@@ -3,6 +3,9 @@
  * Connect answers XML unless asked for JSON, so every request carries `Accept: application/json`.
  * `api` sends the client-credentials token (client mode); `agentApi` sends the signed-in agent's
  * ConnectID token when there is one (user-mode endpoints), else the client token (an assumption).
+ * Both share one rate limiter (Connect counts per client id, whichever token is sent) and the retry
+ * policy; a refused token is renewed once (client token: fetched again; agent token: refreshed, or the
+ * agent is asked to sign in again) and the request replayed once.
  */
 import type { AgentSession } from '../auth/agent-session.ts'
 import { fixedAgentSession } from '../auth/agent-session.ts'
@@ -10,7 +13,9 @@ import { createClientCredentials } from '../auth/client-credentials.ts'
 import type { TokenSource } from '../auth/client-credentials.ts'
 import type { ConnectConfig, ConsoleConfig } from '../config.ts'
 import { createHttpClient } from '../http/client.ts'
-import type { HttpClient, HttpClientOptions } from '../http/client.ts'
+import type { Bearer, HttpClient, HttpClientOptions } from '../http/client.ts'
+import { sharedRateLimiter } from '../http/rate-limit.ts'
+import { createRetryPolicy } from '../http/retry.ts'
 import type { Logger } from '../log.ts'
 
 export interface ConnectClients {
@@ -29,9 +34,11 @@ export function createConnectClients(
   const common = {
     timeoutMs: http.timeoutMs,
     headers: { Accept: 'application/json', 'User-Agent': http.userAgent },
+    retry: createRetryPolicy(http.retry),
     ...(logger === undefined ? {} : { logger }),
     ...(options.adapter === undefined ? {} : { adapter: options.adapter }),
   }
+  // The token POST is marked safe to repeat (write: false), so the policy retries it like a read.
   const login = createHttpClient({ ...common, provider: 'connectid', baseURL: connect.loginUrl })
   const tokens = createClientCredentials({
     http: login,
@@ -39,20 +46,27 @@ export function createConnectClients(
     clientSecret: connect.clientSecret,
     ...(logger === undefined ? {} : { logger }),
   })
-  const onConnect = { ...common, provider: 'connect', baseURL: connect.apiUrl } as const
-  const api = createHttpClient({ ...onConnect, auth: () => tokens.token(), onUnauthorized: () => tokens.invalidate() })
+  const limiter = sharedRateLimiter(
+    { baseURL: connect.apiUrl, clientId: connect.clientId },
+    { ...http.rateLimit, ceilingMs: http.retry.ceilingMs, provider: 'connect' },
+  )
+  const onConnect = { ...common, provider: 'connect', baseURL: connect.apiUrl, limiter } as const
+
+  const clientBearer = async (): Promise<Bearer> => {
+    const token = await tokens.token()
+    return { token, renew: async () => tokens.invalidate(token) }
+  }
+  const api = createHttpClient({ ...onConnect, auth: clientBearer })
 
   const agentApi = createHttpClient({
     ...onConnect,
     auth: async () => {
       const agentToken = await agentSession.accessToken()
-      if (agentToken === null) return tokens.token()
+      if (agentToken === null) return clientBearer()
       logger?.addSecret(agentToken)
-      return agentToken
+      const renew = agentSession.renewAfterRefusal
+      return renew === undefined ? { token: agentToken } : { token: agentToken, renew: () => renew(agentToken) }
     },
-    // Renewing a refused agent token is the session layer's job; forgetting the client token on any
-    // 401 here costs at most one extra token request.
-    onUnauthorized: () => tokens.invalidate(),
   })
   return { api, agentApi, tokens }
 }

@@ -41,17 +41,18 @@ function problemText(body: Record<string, unknown>): string | null {
 }
 
 /**
- * Milliseconds until the provider accepts calls again: `Retry-After` (seconds or an HTTP date),
- * else Connect's `X-RateLimit-Reset` (seconds left; an epoch in seconds is tolerated). Undefined when neither says.
+ * Milliseconds until the provider accepts calls again: `Retry-After` (seconds or an HTTP date), else
+ * (unless `rateLimitReset` is false) Connect's `X-RateLimit-Reset` (seconds left; an epoch in seconds is
+ * tolerated). Undefined when neither says.
  */
-export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+export function retryAfterMs(headers: Headers, now = Date.now(), options: { rateLimitReset?: boolean } = {}): number | undefined {
   const retryAfter = header(headers, 'retry-after')
   if (retryAfter !== null) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return bounded(Number(retryAfter) * 1000)
     const date = Date.parse(retryAfter)
     if (!Number.isNaN(date)) return bounded(date - now)
   }
-  const reset = header(headers, 'x-ratelimit-reset')
+  const reset = options.rateLimitReset === false ? null : header(headers, 'x-ratelimit-reset')
   if (reset !== null && /^\d+(\.\d+)?$/.test(reset)) {
     const seconds = Number(reset)
     // Some APIs send the reset moment as epoch seconds rather than seconds left.

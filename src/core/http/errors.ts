@@ -66,6 +66,15 @@ export function unreadableResponse(provider: ApiName, httpStatus: number, cause?
   })
 }
 
+/** A write answered 2xx with a body we cannot read: it was most likely carried out, so the outcome is unclear. */
+export function unreadableWriteResponse(provider: ApiName, httpStatus: number, cause?: unknown): AppError {
+  return new AppError(
+    'OUTCOME_UNKNOWN',
+    `${apiLabel(provider)} accepted the request (HTTP ${httpStatus}) but its answer could not be read: the change was probably made. Check before trying again.`,
+    { provider, httpStatus, cause },
+  )
+}
+
 function fromStatus(
   status: number,
   body: unknown,
@@ -104,7 +113,8 @@ function fromStatus(
         `${label} failed while making the change (HTTP ${status}); it may or may not have been done. Check the current state before trying again.`,
       )
     }
-    const wait = retryAfterMs(headers)
+    // Only Retry-After here: Connect sends X-RateLimit-Reset with every answer, and it says nothing about a 5xx.
+    const wait = retryAfterMs(headers, Date.now(), { rateLimitReset: false })
     return make('PROVIDER_UNAVAILABLE', `${label} is not available right now (HTTP ${status}). Try again shortly.`, {
       ...(wait === undefined ? {} : { retryAfterMs: wait }),
     })

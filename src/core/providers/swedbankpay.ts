@@ -2,9 +2,11 @@
  * The Swedbank Pay adapter: a payer's tokens from the Payer API, active and archived fetched in
  * parallel, as unified PaymentTokens. Archiving checks first that the token belongs to the payer
  * the agent is looking at and is still active, so a wrong token id never archives someone else's card.
+ * An archive or rename whose outcome is unclear (OUTCOME_UNKNOWN) is reconciled by reading the token
+ * again, never by sending the PATCH again: applied → the answer; not applied (yet) → OUTCOME_UNKNOWN saying so.
  */
 import type { PaymentToken } from '../../shared/domain.ts'
-import { AppError } from '../../shared/errors.ts'
+import { AppError, isAppError } from '../../shared/errors.ts'
 import { payerReferenceFor } from '../payer-reference.ts'
 import type { PayerReferenceMapper } from '../payer-reference.ts'
 import type { PayerApi, TokenRef } from '../swedbankpay/payer-api.ts'
@@ -55,7 +57,7 @@ export function createSwedbankPayAdapter(
       if (current.state === 'Archived') {
         throw new AppError('CONFLICT', 'This token is already archived.', { provider: 'swedbankpay' })
       }
-      const archived = await payer.archiveToken(ref, reason)
+      const archived = await reconciled(payer, ref, 'archive', () => payer.archiveToken(ref, reason), (read) => read.state === 'Archived')
       return toPaymentToken(archived, request.payerReference, request.customerNumber ?? null)
     },
     async archiveAll(payerReference, reason) {
@@ -63,8 +65,43 @@ export function createSwedbankPayAdapter(
       return archived.map((token) => toPaymentToken(token, payerReference, null))
     },
     async rename(ref, displayName) {
-      return toPaymentToken(await requireApi().renameToken(ref, displayName), null, null)
+      const payer = requireApi()
+      const renamed = await reconciled(payer, ref, 'rename', () => payer.renameToken(ref, displayName), (read) => read.displayName === displayName)
+      return toPaymentToken(renamed, null, null)
     },
+  }
+}
+
+/**
+ * Runs the PATCH once. When its outcome is unclear, reads the token: the change is there → the token as
+ * read; it is not → OUTCOME_UNKNOWN that says so (the agent may try again); the read fails → the first error.
+ */
+async function reconciled(
+  payer: PayerApi,
+  ref: TokenRef,
+  change: 'archive' | 'rename',
+  patch: () => Promise<PayerToken>,
+  applied: (read: PayerToken) => boolean,
+): Promise<PayerToken> {
+  try {
+    return await patch()
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'OUTCOME_UNKNOWN') throw error
+    let read: PayerToken
+    try {
+      read = await payer.getToken(ref)
+    } catch {
+      throw error
+    }
+    if (applied(read)) return read
+    // Not proof that it never will be: a request that timed out may still be on its way.
+    const [noun, state] = change === 'archive' ? ['archive', 'not archived'] : ['new name', 'not renamed']
+    throw new AppError(
+      'OUTCOME_UNKNOWN',
+      `Swedbank Pay did not confirm the ${noun}; reading the token again shows it ${state} (yet). ` +
+        `Refresh in a moment: if it is still ${state}, you may try again.`,
+      { provider: 'swedbankpay', ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }) },
+    )
   }
 }
 

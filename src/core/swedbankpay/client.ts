@@ -3,11 +3,14 @@
  * (swedbankpay.md §1.1): the merchant token as Bearer, problem+json preferred, a fresh Session-Id
  * per request, the console's User-Agent, and the version parameter on JSON bodies (the old PaymentOrder
  * token deletes document another version: they get their own client with `jsonContentType`).
+ * Reads are retried by the one policy (http/retry.ts); Swedbank Pay documents no request limit, so no
+ * client-side limiter. The merchant token cannot be renewed: a 401 is final (check the profile).
  */
 import { randomUUID } from 'node:crypto'
 import type { ConsoleConfig, SwedbankPayConfig } from '../config.ts'
 import { createHttpClient } from '../http/client.ts'
 import type { HttpClient, HttpClientOptions } from '../http/client.ts'
+import { createRetryPolicy } from '../http/retry.ts'
 import type { Logger } from '../log.ts'
 
 export const SWEDBANK_PAY_ACCEPT = 'application/problem+json; q=1.0, application/json; q=0.9'
@@ -30,6 +33,7 @@ export function createSwedbankPayClient(
     },
     jsonContentType: options.jsonContentType ?? SWEDBANK_PAY_CONTENT_TYPE,
     auth: async () => swedbankPay.accessToken,
+    retry: createRetryPolicy(http.retry),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.adapter === undefined ? {} : { adapter: options.adapter }),
   })

@@ -15,7 +15,7 @@ import { invoiceRoutes } from './invoices.ts'
 import { paymentRoutes } from './payments.ts'
 import { profileRoutes } from './profile.ts'
 import { connectError, connectReply } from './respond.ts'
-import { peekRequests, takeRequest } from './rate-limit.ts'
+import { peekRequests, rateLimitHeaders, takeRequest } from './rate-limit.ts'
 import { tokenRoutes } from './tokens.ts'
 
 export const CONNECT_API_VERSION = '1.0.0-sandbox'
@@ -56,13 +56,13 @@ function guard(ctx: RequestContext): Reply | undefined {
 function decorate(ctx: RequestContext, reply: Reply): Reply {
   const clientId = ctx.clientId ?? activeAccessToken(ctx.state, bearerToken(ctx.req))?.clientId
   const status = peekRequests(ctx.state, clientId)
+  // A reply's own rate-limit headers (an injected fault's) win over the limiter's.
   return {
     ...reply,
     headers: {
+      ...rateLimitHeaders(reply.status === 429 ? 0 : status.remaining, status.resetSeconds),
       ...reply.headers,
       'X-Mediaconnect-Api-Version': CONNECT_API_VERSION,
-      'X-RateLimit-Remaining': String(reply.status === 429 ? 0 : status.remaining),
-      'X-RateLimit-Reset': String(status.resetSeconds),
     },
   }
 }

@@ -20,6 +20,11 @@ export interface RateStatus {
   resetSeconds: number
 }
 
+/** Connect's rate-limit headers, as every Connect answer carries them (and an injected fault imitates them). */
+export function rateLimitHeaders(remaining: number, resetSeconds: number): Record<string, string> {
+  return { 'X-RateLimit-Remaining': String(remaining), 'X-RateLimit-Reset': String(resetSeconds) }
+}
+
 const MINUTE_MS = 60_000
 const SECOND_MS = 1_000
 

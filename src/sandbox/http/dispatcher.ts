@@ -5,12 +5,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { faultReply } from '../fault-replies.ts'
 import { takeFault } from '../faults.ts'
-import type { Fault } from '../faults.ts'
 import { logRequest } from '../request-log.ts'
 import type { SandboxState } from '../state.ts'
 import { readBody } from './body.ts'
-import { ClientError, JSON_UTF8, withHeaders } from './reply.ts'
+import { ClientError, withHeaders } from './reply.ts'
 import type { Reply } from './reply.ts'
 import { decodeSegments, matchRoute, routeKey } from './router.ts'
 import type { RequestContext, Route } from './router.ts'
@@ -29,13 +29,19 @@ export interface ApiFamily {
   error(ctx: RequestContext, error: ClientError): Reply
 }
 
-function faultReply(ctx: RequestContext, family: ApiFamily, fault: Fault & { status: number }): Reply {
-  if (fault.body === undefined) return family.error(ctx, new ClientError(fault.status, 'Fault injected by the sandbox'))
-  const body = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body)
-  return { status: fault.status, headers: { 'Content-Type': fault.contentType ?? JSON_UTF8 }, body }
+/** A connection-reset fault: drop the connection without an answer (a TCP RST where the socket allows it). */
+function dropConnection(ctx: RequestContext): void {
+  const socket = ctx.req.socket
+  if (socket.destroyed) return
+  try {
+    socket.resetAndDestroy()
+  } catch {
+    socket.destroy()
+  }
 }
 
-async function routeRequest(ctx: RequestContext, family: ApiFamily, lifetime: AbortSignal): Promise<Reply> {
+/** The reply, or null when an injected fault took the connection instead (hang, reset). */
+async function routeRequest(ctx: RequestContext, family: ApiFamily, lifetime: AbortSignal): Promise<Reply | null> {
   const match = matchRoute(family.routes, ctx.method, decodeSegments(ctx.rawPath))
   if (!match) throw new ClientError(404, `No such resource: ${ctx.method} ${ctx.rawPath}`)
   if ('allowedMethods' in match) {
@@ -50,7 +56,13 @@ async function routeRequest(ctx: RequestContext, family: ApiFamily, lifetime: Ab
   }
   const fault = family.inspectable ? takeFault(ctx.state, routeKey(match.route)) : undefined
   if (fault?.delayMs) await sleep(fault.delayMs, undefined, { signal: lifetime })
-  if (fault?.status !== undefined) return faultReply(ctx, family, { ...fault, status: fault.status })
+  // No answer at all: a hung request stays open until the client gives up or the sandbox closes.
+  if (fault?.hang) return null
+  if (fault?.reset) {
+    dropConnection(ctx)
+    return null
+  }
+  if (fault?.status !== undefined) return faultReply({ ...fault, status: fault.status }, (error) => family.error(ctx, error))
   return family.guard?.(ctx) ?? (await match.route.handle(ctx))
 }
 
@@ -83,7 +95,7 @@ export function createRequestHandler(state: SandboxState, families: readonly Api
     body.catch(() => {})
     const ctx: RequestContext = { req, method, rawPath, params: {}, query, state, body: () => body }
 
-    const answer = async (): Promise<Reply> => {
+    const answer = async (): Promise<Reply | null> => {
       if (family.inspectable) logRequest(state, method, rawPath, query, req.headers)
       try {
         return await routeRequest(ctx, family, lifetime)
@@ -93,7 +105,9 @@ export function createRequestHandler(state: SandboxState, families: readonly Api
       }
     }
     answer()
-      .then((reply) => write(res, family.decorate(ctx, reply)))
+      .then((reply) => {
+        if (reply !== null) write(res, family.decorate(ctx, reply))
+      })
       .catch(() => {
         if (lifetime.aborted) res.destroy()
         else write(res, LAST_RESORT)

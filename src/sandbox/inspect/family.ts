@@ -12,7 +12,8 @@
  *   POST   /__sandbox/reset                    -> restores the seed data, clears transactions, faults and rate-limit counters
  *   GET    /__sandbox/routes                   -> {routes:[route keys]} (what a fault can target)
  *   GET    /__sandbox/faults                   -> {faults:[{route, ...fault}]}
- *   POST   /__sandbox/faults                   -> body {route, status?, delayMs?, body?, contentType?, times?}
+ *   POST   /__sandbox/faults                   -> body {route, status?, delayMs?, body?, contentType?, times?, retryAfter?,
+ *                                                  answer?, hang?, reset?} (the fault kinds: src/sandbox/faults.ts)
  *   DELETE /__sandbox/faults[?route=<key>]     -> clears all faults, or one
  */
 import { parseFaultSpec } from '../faults.ts'

@@ -192,7 +192,8 @@ describe('failures', () => {
     const args = ['archive', '--payer-reference', '100001', '--token', SHOWCASE_TOKENS.kariVisaRecurrence, '--token-type', 'Recurrence', '--reason', 'x']
     const result = await run(args, t.env)
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^error: swedbankpay: OUTCOME_UNKNOWN \(outcome unknown\), HTTP 502: .*may or may not have been done/)
+    // The archive is reconciled by reading the token again: the fault stopped it, so it is not archived.
+    expect(result.stderr).toMatch(/^error: swedbankpay: OUTCOME_UNKNOWN \(outcome unknown\), HTTP 502: Swedbank Pay did not confirm the archive; .*not archived \(yet\)/)
     expect(result.stderr).not.toMatch(STACK_FRAME)
   })
 

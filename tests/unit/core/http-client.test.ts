@@ -120,11 +120,16 @@ describe('HTTP client', () => {
     })
   })
 
-  it('tells the token source about a 401', async () => {
-    let told = 0
-    const { client } = await setup({ status: 401, body: '{"error":"invalid_token"}' }, { onUnauthorized: () => (told += 1) })
-    await expect(client.send({ endpoint: getThing, params: { id: 'a' } }, Thing)).rejects.toMatchObject({ code: 'AUTH_REQUIRED' })
-    expect(told).toBe(1)
+  it('renews a refused bearer once and replays once: a second 401 is AUTH_REQUIRED', async () => {
+    const renewed: string[] = []
+    let n = 0
+    const { server, client } = await setup(
+      { status: 401, body: '{"error":"invalid_token"}' },
+      { auth: async () => ({ token: `t${(n += 1)}`, renew: async () => void renewed.push(`t${n}`) }) },
+    )
+    await expect(client.send({ endpoint: getThing, params: { id: 'a' } }, Thing)).rejects.toMatchObject({ code: 'AUTH_REQUIRED', httpStatus: 401 })
+    expect(renewed).toEqual(['t1'])
+    expect(server.received.map((request) => request.headers.authorization)).toEqual(['Bearer t1', 'Bearer t2'])
   })
 
   it('does not follow redirects (they could carry the bearer elsewhere)', async () => {

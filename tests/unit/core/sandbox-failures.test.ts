@@ -1,11 +1,19 @@
-/** Failure modes through real HTTP: sandbox faults per route, mapped by core into stable codes. */
+/**
+ * Failure modes through real HTTP: sandbox faults per route, mapped by core into stable codes.
+ * One attempt per call here: how each failure is mapped, not whether it is tried again (tests/unit/core/http-policy).
+ */
 import { describe, expect, it } from 'vitest'
 import { SHOWCASE_TOKENS } from '../../../src/sandbox/index.ts'
-import { ROUTES, core, httpTimeout, startCoreOnSandbox, useCoreOnSandbox } from './support/sandbox.ts'
+import type { ConsoleConfig } from '../../../src/core/config.ts'
+import { ROUTES, core, startCoreOnSandbox, useCoreOnSandbox } from './support/sandbox.ts'
 
 const TIMEOUT_MS = 300
+const oneAttempt = (config: ConsoleConfig): ConsoleConfig => ({
+  ...config,
+  http: { ...config.http, timeoutMs: TIMEOUT_MS, retry: { ...config.http.retry, maxAttempts: 1 } },
+})
 
-useCoreOnSandbox({ tweak: httpTimeout(TIMEOUT_MS) })
+useCoreOnSandbox({ tweak: oneAttempt })
 
 const kariTokens = { customerNumber: '100001', includeArchived: true, providers: ['swedbankpay' as const] }
 
@@ -118,7 +126,7 @@ describe('timeouts and unclear outcomes', () => {
 
   it('a slow ConnectID token endpoint is TIMEOUT (a token request is safe to repeat)', async () => {
     // A fresh services instance has no token yet.
-    const fresh = await startCoreOnSandbox({ tweak: (config) => ({ ...config, http: { ...config.http, timeoutMs: TIMEOUT_MS } }) })
+    const fresh = await startCoreOnSandbox({ tweak: oneAttempt })
     try {
       await fresh.fault({ route: ROUTES.token, delayMs: TIMEOUT_MS * 4, times: 1 })
       expect(await fresh.call('customers:search', { query: 'Kari' })).toMatchObject({ ok: false, error: { code: 'TIMEOUT', provider: 'connectid' } })
@@ -127,7 +135,7 @@ describe('timeouts and unclear outcomes', () => {
     }
   })
 
-  it('a slow archive is OUTCOME_UNKNOWN', async () => {
+  it('a slow archive is OUTCOME_UNKNOWN, and the token read again says it is not archived yet', async () => {
     await core.fault({ route: ROUTES.archiveToken, delayMs: TIMEOUT_MS * 2, times: 1 })
     const result = await core.call('tokens:archive', {
       provider: 'swedbankpay',
@@ -137,7 +145,7 @@ describe('timeouts and unclear outcomes', () => {
       reason: 'asked',
     })
     expect(result).toMatchObject({ ok: false, error: { code: 'OUTCOME_UNKNOWN', provider: 'swedbankpay' } })
-    if (!result.ok) expect(result.error.message).toContain('it may or may not have been done')
+    if (!result.ok) expect(result.error.message).toContain('reading the token again shows it not archived (yet)')
   })
 
   it('a 500 on archive is OUTCOME_UNKNOWN, never "try again"', async () => {

@@ -24,6 +24,7 @@ let cases = 0
 const VALID: Record<Channel, Record<string, unknown>> = {
   'app:info': {},
   'app:connectivity': {},
+  'app:cancelLookups': {},
   'auth:status': {},
   'auth:signIn': {},
   'auth:cancelSignIn': {},

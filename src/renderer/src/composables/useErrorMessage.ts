@@ -51,6 +51,9 @@ function summarise(error: ErrorData, who: string, retryAtText: string | null): s
       return 'This computer offers no safe place for secrets: nothing was stored'
     case 'INTERNAL':
       return 'Something went wrong in the console'
+    case 'CANCELLED':
+      // Stores drop these silently (the view that asked is gone); shown only if one slips through.
+      return 'Cancelled: the view that asked was closed'
   }
 }
 

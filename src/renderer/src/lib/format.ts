@@ -122,5 +122,16 @@ export function formatDateTime(iso: string | null): string {
   if (iso === null) return '—'
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(agentLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(date)
+  return dateTimeFormat(agentLocale()).format(date)
+}
+
+/** One formatter per locale: building an Intl.DateTimeFormat costs far more than using one (10,000 audit rows). */
+const dateTimeFormats = new Map<string | undefined, Intl.DateTimeFormat>()
+function dateTimeFormat(locale: string | undefined): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(locale)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })
+    dateTimeFormats.set(locale, format)
+  }
+  return format
 }

@@ -10,8 +10,9 @@ import { useConnectivityStore } from './connectivity.ts'
 /**
  * The open customer: their Connect record and every payment token at every provider.
  * The two load independently, so a failing token provider never hides the customer (and the
- * other way round). Answers for a customer the agent has already left are dropped. What can be
- * done to the tokens lives in useTokenActionsStore.
+ * other way round). Answers for a customer the agent has already left are dropped, and leaving one
+ * (another customer, or the view closing) cancels the lookups still in flight in core; their CANCELLED
+ * answers are dropped silently. What can be done to the tokens lives in useTokenActionsStore.
  */
 export const useCustomerStore = defineStore('customer', () => {
   const customerNumber = ref<string | null>(null)
@@ -35,6 +36,7 @@ export const useCustomerStore = defineStore('customer', () => {
   /** Opens a customer. A seed (the search row) shows the header at once while the record loads. */
   async function open(number: string, seed?: Customer): Promise<void> {
     if (number !== customerNumber.value) {
+      if (customerNumber.value !== null) await cancelLookups()
       reset()
       customerNumber.value = number
       customer.value = seed ?? null
@@ -51,6 +53,10 @@ export const useCustomerStore = defineStore('customer', () => {
     const result = await api().customers.get({ customerNumber: number })
     void useConnectivityStore().refresh()
     if (mine !== generation) return
+    if (!result.ok && result.error.code === 'CANCELLED') {
+      customerStatus.value = customer.value === null ? 'idle' : 'ready'
+      return
+    }
     if (result.ok) {
       customer.value = result.data
       customerCachedAt.value = result.data.cachedAt
@@ -75,6 +81,10 @@ export const useCustomerStore = defineStore('customer', () => {
     void useConnectivityStore().refresh()
     if (mine !== generation || seq !== tokensSeq) return
     tokensRefreshing.value = false
+    if (!result.ok && result.error.code === 'CANCELLED') {
+      if (!inPlace) tokensStatus.value = 'idle'
+      return
+    }
     if (result.ok) {
       listing.value = result.data
       tokensStatus.value = 'ready'
@@ -82,6 +92,14 @@ export const useCustomerStore = defineStore('customer', () => {
       tokensError.value = result.error
       if (!inPlace) tokensStatus.value = 'error'
     }
+  }
+
+  /**
+   * Stops the lookups in flight (the view closed, or another customer opens): core aborts their reads and
+   * answers CANCELLED, which the loads above drop. Writes are never cancelled.
+   */
+  async function cancelLookups(): Promise<void> {
+    await api().app.cancelLookups({})
   }
 
   /** The provider's tokens shown are the cached ones: nothing may be written to them. */
@@ -136,6 +154,7 @@ export const useCustomerStore = defineStore('customer', () => {
     tokensError,
     tokensRefreshing,
     open,
+    cancelLookups,
     loadCustomer,
     loadTokens,
     isCached,

@@ -39,6 +39,8 @@ export const useCustomerSearchStore = defineStore('customerSearch', () => {
     if (result.ok) {
       results.value = result.data
       status.value = 'ready'
+    } else if (result.error.code === 'CANCELLED') {
+      status.value = 'idle'
     } else {
       results.value = []
       error.value = result.error

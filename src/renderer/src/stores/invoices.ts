@@ -49,6 +49,9 @@ export const useInvoicesStore = defineStore('invoices', () => {
     if (result.ok) {
       products.value = result.data
       productsStatus.value = 'ready'
+    } else if (result.error.code === 'CANCELLED') {
+      // The customer view closed while loading: not an error; the next visit loads again.
+      productsStatus.value = 'idle'
     } else {
       productsError.value = result.error
       productsStatus.value = 'error'
@@ -94,6 +97,10 @@ export const useInvoicesStore = defineStore('invoices', () => {
       cachedAt.value = result.data.cachedAt
       status.value = 'ready'
       return true
+    }
+    if (result.error.code === 'CANCELLED') {
+      status.value = 'idle'
+      return false
     }
     error.value = result.error
     status.value = 'error'

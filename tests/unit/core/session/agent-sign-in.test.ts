@@ -7,6 +7,7 @@ import { createAgentSignIn } from '../../../../src/core/auth/agent-sign-in.ts'
 import type { AgentSignIn, RefreshTokenVault } from '../../../../src/core/auth/agent-sign-in.ts'
 import type { AgentTokens, ConnectIdAgentApi } from '../../../../src/core/auth/connectid-agent.ts'
 import { s256Challenge } from '../../../../src/core/auth/pkce.ts'
+import { httpSettings } from '../../../../src/core/config.ts'
 import { createLogger, memorySink } from '../../../../src/core/log.ts'
 import { RecordingExternalOpener } from '../../../../src/core/platform/node-external-opener.ts'
 import { AppError } from '../../../../src/shared/errors.ts'
@@ -69,7 +70,7 @@ function setup(options: { stored?: string | null; now?: () => number } = {}) {
   const sink = memorySink()
   const signIn = createAgentSignIn({
     login: LOGIN,
-    http: { timeoutMs: 1000, userAgent: 'test' },
+    http: { ...httpSettings('test'), timeoutMs: 1000 },
     opener,
     vault: port,
     logger: createLogger({ sinks: [sink] }),

@@ -1,32 +1,20 @@
 /**
  * After a whole session on the REAL sandbox (sign-in, search, lookups at every provider, invoices, a
  * rename, an archive, a payment, recent lookups, the audit log), no file in the data folder (the
- * settings, the lookup cache, the audit log, their -wal and -shm) holds, as raw bytes, a customer's
- * name, email or phone, a token id, a display name, the agent's reason, the sandbox's client secret or
- * merchant token, or any access or refresh token it issued, neither while running nor after dispose.
+ * settings, the lookup cache, the audit log, their -wal and -shm) holds a customer's name, email or phone,
+ * a token id, a display name, the agent's reason, the sandbox's client secret or merchant token, or any
+ * access or refresh token it issued, neither while running nor after dispose: not in UTF-8, UTF-16LE, hex
+ * or base64 (the shared scanner, tests/support/leak-scan.ts).
  */
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import type { TokenListing } from '../../../../src/shared/domain.ts'
+import { customerNeedles, describeHits, filesUnder, needlesOf, scan } from '../../../support/leak-scan.ts'
 import { approveInBrowser, issuedTokens, startRuntime } from './support.ts'
 
 const CUSTOMERS = ['100001', '100002', '100003']
 const REASON = 'Kunden ba om det i telefonen'
 const NEW_NAME = 'Karis reisekort'
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? filesUnder(path) : [path]
-  })
-}
-
-function scan(dir: string, needles: string[]): { files: string[]; found: string[] } {
-  const files = filesUnder(dir)
-  const bytes = files.map((file) => readFileSync(file))
-  return { files, found: needles.filter((needle) => bytes.some((content) => content.includes(needle))) }
-}
 
 it('finds no plaintext customer data, token id, display name, reason or secret in any file of the data folder', async () => {
   const t = await startRuntime()
@@ -59,25 +47,26 @@ it('finds no plaintext customer data, token id, display name, reason or secret i
     const tokens = listings.flatMap((listing) => listing.tokens)
     expect(tokens.length).toBeGreaterThan(5)
     const needles = [
-      ...customers.flatMap((c) => [c.firstName, c.lastName, c.middleName, c.companyName, c.invoiceEmailAddress, ...c.emails, ...c.phoneNumbers]),
-      ...tokens.flatMap((token) => [token.token, token.displayName]),
-      NEW_NAME,
-      REASON,
-      'silje.haugen@kundeservice.example.no',
-      ...issuedTokens(sandbox),
-    ].filter((value): value is string => typeof value === 'string' && value.length >= 4)
+      ...customers.flatMap(customerNeedles),
+      ...needlesOf('token id', tokens.map((token) => token.token)),
+      ...needlesOf('display name', [...tokens.map((token) => token.displayName), NEW_NAME]),
+      ...needlesOf('archive reason', [REASON]),
+      ...needlesOf('agent email', ['silje.haugen@kundeservice.example.no']),
+      ...needlesOf('secret', issuedTokens(sandbox)),
+    ]
     expect(issuedTokens(sandbox).length).toBeGreaterThanOrEqual(4) // client secret, merchant token, the agent's tokens
 
-    const live = scan(t.dir, [...needles, '100001'])
+    const files = filesUnder(t.dir)
     // The scan sees the cache, its WAL and the audit log: customer numbers are stored in clear on purpose.
-    expect(live.files.map((file) => file.slice(t.dir.length))).toEqual(
+    expect(files.map((file) => file.slice(t.dir.length))).toEqual(
       expect.arrayContaining(['/cache/lookups.sqlite', '/cache/lookups.sqlite-wal', '/audit-log.sqlite']),
     )
-    expect(live.found).toEqual(['100001'])
+    const live = scan(files, [...needles, { label: 'customer number', value: '100001' }])
+    expect([...new Set(live.map((hit) => hit.label))], describeHits(live).join('\n')).toEqual(['customer number'])
 
     await t.close({ keepDir: true })
     cleanedUp = true
-    expect(scan(t.dir, needles).found).toEqual([])
+    expect(describeHits(scan(filesUnder(t.dir), needles))).toEqual([])
   } finally {
     if (!cleanedUp) await t.close({ keepDir: true })
     rmSync(t.dir, { recursive: true, force: true })

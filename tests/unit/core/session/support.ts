@@ -15,7 +15,7 @@ import { PresetSaveDialog } from '../../../../src/core/platform/node-dialog.ts'
 import { RecordingExternalOpener } from '../../../../src/core/platform/node-external-opener.ts'
 import { NodeSecretCipher } from '../../../../src/core/platform/node-secret-cipher.ts'
 import { NodeSettingsStore } from '../../../../src/core/platform/node-settings-store.ts'
-import type { SecretCipher } from '../../../../src/core/platform/ports.ts'
+import type { SaveDialog, SecretCipher } from '../../../../src/core/platform/ports.ts'
 import { createRuntime } from '../../../../src/core/runtime.ts'
 import type { Runtime } from '../../../../src/core/runtime.ts'
 import { startSandbox } from '../../../../src/sandbox/index.ts'
@@ -31,6 +31,8 @@ export interface RuntimeSetup {
   dir?: string
   key?: Uint8Array
   cipher?: SecretCipher
+  /** Where exports "are saved". Default: a dialog the agent cancels. */
+  dialog?: SaveDialog
 }
 
 export async function startRuntime(setup: RuntimeSetup = {}) {
@@ -46,7 +48,7 @@ export async function startRuntime(setup: RuntimeSetup = {}) {
     platform: {
       secrets: setup.cipher ?? new NodeSecretCipher(key),
       settings: new NodeSettingsStore(file),
-      dialog: new PresetSaveDialog(null),
+      dialog: setup.dialog ?? new PresetSaveDialog(null),
       external: opener,
     },
     logger,

@@ -1,0 +1,36 @@
+/**
+ * Sorting for the generic table: click a header for ascending, again for descending, a third time
+ * for the given order. The sorted list is a new plain array computed over the plain rows, so the
+ * rows themselves never become reactive.
+ */
+import { computed, ref } from 'vue'
+import { agentLocale } from '../lib/format.ts'
+import { nextSort, sortRows } from '../lib/table.ts'
+import type { SortDirection, SortState, TableColumn } from '../lib/table.ts'
+
+export function useTableSort<Row>(rows: () => readonly Row[], columns: () => readonly TableColumn<Row>[]) {
+  const sort = ref<SortState | null>(null)
+  const locale = agentLocale()
+
+  /** The column sorted by, while it is shown and sortable. */
+  const sortColumn = computed(() => {
+    const state = sort.value
+    return state === null ? undefined : columns().find((column) => column.id === state.column && column.sort !== undefined)
+  })
+
+  const sorted = computed<readonly Row[]>(() => {
+    const column = sortColumn.value
+    return column === undefined || sort.value === null ? rows() : sortRows(rows(), column, sort.value.direction, locale)
+  })
+
+  function toggle(columnId: string): void {
+    sort.value = nextSort(sort.value, columnId)
+  }
+
+  /** The header's aria-sort: only on the column sorted by. */
+  function ariaSort(columnId: string): SortDirection | undefined {
+    return sortColumn.value?.id === columnId ? sort.value?.direction : undefined
+  }
+
+  return { sort, sorted, toggle, ariaSort }
+}
