@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import type { Plugin } from 'vite'
 
 /**
@@ -17,6 +18,13 @@ const devServerCsp: Plugin = {
 }
 
 const root = import.meta.dirname
+
+/**
+ * The message files are compiled to functions at build time, and vue-i18n's runtime-only build is
+ * bundled: no message compiler (and no `new Function`) ever runs under the renderer's CSP.
+ */
+export const i18nPlugin = (): Plugin[] =>
+  [VueI18nPlugin({ include: [resolve(root, 'src/renderer/src/locales/*.json')], runtimeOnly: true, strictMessage: true, escapeHtml: false })].flat() as Plugin[]
 
 export default defineConfig({
   main: {
@@ -40,6 +48,6 @@ export default defineConfig({
     build: {
       rolldownOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
     },
-    plugins: [vue(), devServerCsp],
+    plugins: [vue(), i18nPlugin(), devServerCsp],
   },
 })

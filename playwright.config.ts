@@ -31,6 +31,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     headless: !process.env.HEADED,
     viewport: { width: 1360, height: 860 },
+    // The specs read English texts: the console follows navigator.language, so pin it whatever the OS says.
+    locale: 'en-US',
     launchOptions: {
       ...(chromium ? { executablePath: chromium } : {}),
       args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],

@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { resolve } from 'node:path'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 
 // Three layers, one run: services and sandbox in Node over real loopback HTTP; the Electron glue
 // against a hand-written mock of `electron`; Vue components in happy-dom.
@@ -17,8 +19,14 @@ export default defineConfig({
         test: { name: 'main', environment: 'node', include: ['tests/unit/main/**/*.test.ts'] },
       },
       {
-        plugins: [vue()],
-        test: { name: 'renderer', environment: 'happy-dom', include: ['tests/component/**/*.test.ts'] },
+        // Messages precompiled as in the build (see electron.vite.config.ts).
+        plugins: [vue(), VueI18nPlugin({ include: [resolve(import.meta.dirname, 'src/renderer/src/locales/*.json')], runtimeOnly: true, strictMessage: true, escapeHtml: false })],
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['tests/component/**/*.test.ts'],
+          setupFiles: ['tests/component/setup.ts'],
+        },
       },
     ],
   },

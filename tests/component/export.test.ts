@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../src/shared/errors.ts'
 import type { ExportOutcome, ExportProgress } from '../../src/shared/records.ts'
 import { defaultDelimiter } from '../../src/renderer/src/lib/exports.ts'
+import { setLocale } from '../../src/renderer/src/i18n.ts'
 import { byTestId, createFakeApi, deferred, fail, mountApp, ok, settle } from './support.ts'
 import type { FakeApi } from './support.ts'
 
@@ -37,6 +38,17 @@ function box(wrapper: VueWrapper, key: string) {
 
 describe('export dialog', () => {
   it.each([
+    ['nb', ';', 'Eksporter betalingstokener'],
+    ['sv', ';', 'Exportera betaltoken'],
+    ['en', ',', 'Export payment tokens'],
+  ] as const)('in a console set to %s, defaults the delimiter to "%s"', async (locale, delimiter, title) => {
+    setLocale(locale, false)
+    const { wrapper } = await openTokenExport()
+    expect(wrapper.get('[data-testid="export-dialog"]').text()).toContain(title)
+    expect(wrapper.get<HTMLSelectElement>('[data-testid="export-delimiter"]').element.value).toBe(delimiter)
+  })
+
+  it.each([
     ['nb-NO', ';'],
     ['nn', ';'],
     ['no', ';'],
@@ -50,6 +62,7 @@ describe('export dialog', () => {
   })
 
   it('opens with the allow-listed columns in order, the defaults ticked, and the locale’s delimiter', async () => {
+    // The OS language alone does not decide: the UI language does (English here, so ",").
     setLanguage('nb-NO')
     const { wrapper } = await openTokenExport()
     expect(wrapper.get('[data-testid="export-dialog"]').text()).toContain('Export payment tokens')
@@ -59,7 +72,7 @@ describe('export dialog', () => {
       ['archivedBy', false],
       ['archiveReason', false],
     ])
-    expect(wrapper.get<HTMLSelectElement>('[data-testid="export-delimiter"]').element.value).toBe(';')
+    expect(wrapper.get<HTMLSelectElement>('[data-testid="export-delimiter"]').element.value).toBe(',')
     expect(wrapper.get<HTMLInputElement>('[data-testid="export-bom"]').element.checked).toBe(true)
     const reveal = wrapper.get<HTMLInputElement>('[data-testid="export-reveal"]')
     expect(reveal.element.checked).toBe(false)

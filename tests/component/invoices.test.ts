@@ -17,6 +17,7 @@ import {
   unpaidInvoice,
 } from './support.ts'
 import type { FakeApi } from './support.ts'
+import { setLocale } from '../../src/renderer/src/i18n.ts'
 
 enableAutoUnmount(afterEach)
 afterEach(() => {
@@ -59,12 +60,26 @@ describe('invoices tab', () => {
     expect(api.invoices.list).toHaveBeenCalledWith({ customerNumber: '100001', productCode: 'AVIS' })
     const unpaid = invoiceRow(wrapper, unpaidInvoice)
     expect(unpaid.attributes('data-status')).toBe('unpaid')
+    // English: Intl's English kroner and the system's English date order (en-US here).
+    expect(unpaid.text()).toContain(new Intl.NumberFormat(navigator.language, { style: 'currency', currency: 'NOK' }).format(1234.5))
+    expect(unpaid.text()).toContain(new Intl.DateTimeFormat(navigator.language, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 9, 1)))
+    expect(unpaid.get('[data-testid="invoice-status"]').text()).toBe('Unpaid')
+    // Norwegian: "1 234,50 kr" (Intl's spaces are no-break spaces), DD.MM.YYYY, Norwegian words.
+    setLocale('nb', false)
+    await settle()
     const kroner = new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK' }).format(1234.5)
-    expect(kroner).toMatch(/kr/)
+    expect(kroner).toMatch(/^1\s234,50\skr$/)
     expect(unpaid.text()).toContain(kroner)
     expect(unpaid.text()).toContain('01.10.2026')
     expect(unpaid.text()).toContain('15.10.2026')
-    expect(unpaid.get('[data-testid="invoice-status"]').text()).toBe('Unpaid')
+    expect(unpaid.get('[data-testid="invoice-status"]').text()).toBe('Ubetalt')
+    setLocale('sv', false)
+    await settle()
+    expect(unpaid.text()).toContain(new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'NOK' }).format(1234.5))
+    expect(unpaid.text()).toContain('2026-10-01')
+    expect(unpaid.get('[data-testid="invoice-status"]').text()).toBe('Obetald')
+    setLocale('en', false)
+    await settle()
     expect(unpaid.find('[data-testid="pay-button"]').exists()).toBe(true)
     const paid = invoiceRow(wrapper, paidInvoice)
     expect(paid.attributes('data-status')).toBe('paid')

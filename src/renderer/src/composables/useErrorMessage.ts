@@ -6,6 +6,7 @@ import { computed, toValue } from 'vue'
 import type { ComputedRef, MaybeRefOrGetter } from 'vue'
 import type { ErrorCode, ErrorData } from '../../../shared/errors.ts'
 import { formatClock, providerLabel, retryMoment } from '../lib/format.ts'
+import { t } from '../i18n.ts'
 
 export interface ErrorDescription {
   code: ErrorCode
@@ -20,45 +21,12 @@ export interface ErrorDescription {
 }
 
 function summarise(error: ErrorData, who: string, retryAtText: string | null): string {
-  switch (error.code) {
-    case 'VALIDATION':
-      return 'The console refused the input'
-    case 'AUTH_REQUIRED':
-      return 'Sign-in needed'
-    case 'FORBIDDEN':
-      return `${who} does not allow this operation`
-    case 'NOT_FOUND':
-      return 'Not found'
-    case 'CONFLICT':
-      return 'Already changed elsewhere'
-    case 'RATE_LIMITED':
-      return retryAtText === null ? 'Rate limited, try again in a moment' : `Rate limited until ${retryAtText}`
-    case 'PROVIDER_ERROR':
-      return `${who} returned an error`
-    case 'PROVIDER_UNAVAILABLE':
-      return `${who} is not answering`
-    case 'TIMEOUT':
-      return `${who} did not answer in time`
-    case 'OFFLINE':
-      return 'You are offline'
-    case 'OUTCOME_UNKNOWN':
-      return 'Outcome unknown: check before trying again'
-    case 'NOT_CONFIGURED':
-      return `${who} is not configured`
-    case 'LOCAL_FILE':
-      return 'A file on this computer could not be written'
-    case 'ENCRYPTION_UNAVAILABLE':
-      return 'This computer offers no safe place for secrets: nothing was stored'
-    case 'INTERNAL':
-      return 'Something went wrong in the console'
-    case 'CANCELLED':
-      // Stores drop these silently (the view that asked is gone); shown only if one slips through.
-      return 'Cancelled: the view that asked was closed'
-  }
+  if (error.code === 'RATE_LIMITED') return retryAtText === null ? t('errors.RATE_LIMITED') : t('errors.RATE_LIMITED_UNTIL', { time: retryAtText })
+  return t(`errors.${error.code}`, { who })
 }
 
 export function describeError(error: ErrorData, now: number = Date.now()): ErrorDescription {
-  const who = error.provider ? providerLabel(error.provider) : 'The provider'
+  const who = error.provider ? providerLabel(error.provider) : t('errors.theProvider')
   const retryAt =
     error.code === 'RATE_LIMITED' && typeof error.retryAfterMs === 'number' && Number.isFinite(error.retryAfterMs)
       ? retryMoment(error.retryAfterMs, now)
@@ -81,14 +49,6 @@ export function useErrorMessage(error: MaybeRefOrGetter<ErrorData | null | undef
 /** The token writes a dialog can run; each names what a failure left behind. */
 export type TokenWrite = 'archive' | 'archiveAll' | 'rename' | 'remove' | 'legacyDelete'
 
-const WRITE_WORDS: Readonly<Record<TokenWrite, { noun: string; conflict: string }>> = {
-  archive: { noun: 'archive', conflict: 'This token is already archived (or no longer active)' },
-  archiveAll: { noun: 'archive', conflict: 'The tokens are already archived (or no longer active)' },
-  rename: { noun: 'new name', conflict: 'This token is no longer active' },
-  remove: { noun: 'removal', conflict: 'This token is already removed (or no longer active)' },
-  legacyDelete: { noun: 'deletion', conflict: 'This token is already deleted (or no longer active)' },
-}
-
 /**
  * What a failed token write means for its token, for the codes where the summary alone would
  * mislead: changed elsewhere (CONFLICT), gone (NOT_FOUND), unclear (OUTCOME_UNKNOWN). The store
@@ -96,14 +56,13 @@ const WRITE_WORDS: Readonly<Record<TokenWrite, { noun: string; conflict: string 
  */
 export function writeFailureText(error: ErrorData, write: TokenWrite, provider: string): string | null {
   const who = providerLabel(provider)
-  const words = WRITE_WORDS[write]
   switch (error.code) {
     case 'CONFLICT':
-      return `${words.conflict} at ${who}. The list has been refreshed.`
+      return t(`errors.write.conflict.${write}`, { who })
     case 'NOT_FOUND':
-      return `${who} no longer knows this token: it may have been removed elsewhere. The list has been refreshed.`
+      return t('errors.write.notFound', { who })
     case 'OUTCOME_UNKNOWN':
-      return `${who} did not confirm the ${words.noun}. The list has been refreshed: check the token’s state before trying again.`
+      return t(`errors.write.unknown.${write}`, { who })
     default:
       return null
   }

@@ -2,24 +2,11 @@
 import { AUDIT_ACTIONS } from '../../../shared/export-columns.ts'
 import type { AuditAction } from '../../../shared/export-columns.ts'
 import type { AuditFilter } from '../../../shared/records.ts'
+import { t } from '../i18n.ts'
 
-export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
-  'token.archive': 'Archive token',
-  'token.archiveAll': 'Archive all tokens',
-  'token.rename': 'Rename token',
-  'token.remove': 'Remove token',
-  'token.legacyDelete': 'Delete token (old API)',
-  'invoice.pay': 'Pay invoice',
-  export: 'CSV export',
-  reveal: 'Reveal token identifiers',
-  'auth.signIn': 'Sign in',
-  'auth.signOut': 'Sign out',
-  'profile.change': 'Profile change',
-  'localData.clear': 'Clear local data',
-}
-
+/** An audit action in the agent's language ("token.archive" → audit.actions.token.archive); unknown ones as recorded. */
 export function auditActionLabel(action: string): string {
-  return (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action
+  return (AUDIT_ACTIONS as readonly string[]).includes(action) ? t(`audit.actions.${action as AuditAction}`) : action
 }
 
 /** The audit filter as the form holds it: every field a string, '' for "any". */
@@ -45,14 +32,14 @@ export function toAuditFilter(form: AuditFilterForm): { filter: AuditFilter; pro
   if (agent.length > 0) filter.agent = agent.slice(0, 100)
   const customer = form.customer.trim()
   if (customer.length > 0) {
-    if (!/^[0-9]{1,12}$/.test(customer)) return { filter: null, problem: 'A customer number is 1 to 12 digits.' }
+    if (!/^[0-9]{1,12}$/.test(customer)) return { filter: null, problem: t('audit.badCustomer') }
     filter.customerNumber = customer
   }
   if (form.outcome === 'ok' || form.outcome === 'failed') filter.outcome = form.outcome
   if (DATE.test(form.from)) filter.from = form.from
   if (DATE.test(form.to)) filter.to = form.to
   if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
-    return { filter: null, problem: 'The “from” date lies after the “to” date.' }
+    return { filter: null, problem: t('audit.badRange') }
   }
   return { filter, problem: null }
 }

@@ -7,7 +7,10 @@ export type Delimiter = ',' | ';'
 /** Languages whose Excel expects `;` (the comma is their decimal separator). */
 const SEMICOLON_LANGUAGES = ['nb', 'nn', 'no', 'sv', 'da']
 
-/** `;` for Norwegian, Swedish and Danish agents, `,` for everyone else. */
+/**
+ * `;` for Norwegian, Swedish and Danish, `,` for everyone else. The dialog passes the UI language
+ * the agent chose (nb, sv, en), so a Norwegian or Swedish console exports with `;`.
+ */
 export function defaultDelimiter(language: string | undefined): Delimiter {
   const primary = (language ?? '').toLowerCase().split(/[-_]/)[0] ?? ''
   return SEMICOLON_LANGUAGES.includes(primary) ? ';' : ','

@@ -1,8 +1,11 @@
 /**
- * Pure display helpers for the renderer: no Vue, no window.api. Strings stay simple so that a later
- * i18n pass can lift them into message files.
+ * Display helpers for the renderer: no components, no window.api. Words come from the message files
+ * (locales/*.json); numbers, amounts, dates and times go through Intl in the UI language's locale
+ * and the agent's time zone (Intl's default), with one memoised formatter per locale.
  */
 import type { Customer, PaymentToken, Provider } from '../../../shared/domain.ts'
+import { currentLocale, t } from '../i18n.ts'
+import type { Locale } from '../i18n.ts'
 
 const PROVIDER_LABELS: Readonly<Record<Provider, string>> = {
   swedbankpay: 'Swedbank Pay',
@@ -26,7 +29,7 @@ export function customerName(customer: Pick<Customer, 'firstName' | 'middleName'
   if (person.length > 0) return person
   const company = customer.companyName?.trim() ?? ''
   if (company.length > 0) return company
-  return `Customer ${customer.customerNumber}`
+  return t('common.customerFallback', { number: customer.customerNumber })
 }
 
 /** Long token GUIDs are shown as head…tail (4 + 6 characters), enough to tell them apart; short ids as they are. */
@@ -38,7 +41,7 @@ export function shortToken(token: string): string {
 export function tokenLabel(token: Pick<PaymentToken, 'cardBrand' | 'lastFour' | 'displayName' | 'instrument'>): string {
   const lastFour = token.lastFour?.trim() ?? ''
   if (lastFour.length > 0) {
-    const brand = token.cardBrand?.trim() || token.instrument?.trim() || 'Card'
+    const brand = token.cardBrand?.trim() || token.instrument?.trim() || t('common.card')
     return `${brand} •••• ${lastFour}`
   }
   const name = token.displayName?.trim() ?? ''
@@ -76,11 +79,9 @@ export function isExpired(expiry: string | null, now: Date = new Date()): boolea
   return year * 12 + (month - 1) < current
 }
 
-const pad = (value: number): string => String(value).padStart(2, '0')
-
-/** Local wall-clock time as HH:MM (24 h), the way Nordic agents read it. */
+/** Local wall-clock time as HH:MM (24 h), the way Nordic agents read it, in the agent's time zone. */
 export function formatClock(date: Date): string {
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`
+  return memo(clockFormats, (locale) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })).format(date)
 }
 
 /**
@@ -93,28 +94,54 @@ export function retryMoment(retryAfterMs: number, now: number = Date.now()): Dat
   return new Date(Math.ceil(at / minute) * minute)
 }
 
-/** "1 token" / "3 tokens". */
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
+/**
+ * The Intl locale for a UI language: nb-NO and sv-SE; for English the system's own English variant
+ * (en-US, en-GB …) when it has one, else en-GB (24-hour clock, day before month).
+ */
+export function intlLocale(locale: Locale = currentLocale()): string {
+  if (locale === 'nb') return 'nb-NO'
+  if (locale === 'sv') return 'sv-SE'
+  const system = typeof navigator !== 'undefined' && navigator.language ? navigator.language : ''
+  return system.toLowerCase().startsWith('en') ? system : 'en-GB'
 }
 
-const AMOUNT = new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK' })
+/** The locale for Intl in the UI language now (collation, numbers, dates). */
+export function agentLocale(): string {
+  return intlLocale()
+}
 
-/** Kroner the Norwegian way ("1 234,50 kr"); a dash where the provider gave no amount. */
+/** One formatter per Intl locale: building one costs far more than using one (10,000 audit rows). */
+function memo<F>(cache: Map<string, F>, make: (locale: string) => F): F {
+  const locale = intlLocale()
+  let format = cache.get(locale)
+  if (format === undefined) {
+    format = make(locale)
+    cache.set(locale, format)
+  }
+  return format
+}
+const amountFormats = new Map<string, Intl.NumberFormat>()
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+const clockFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * Kroner in the UI language's convention: "1 234,50 kr" in Norwegian and Swedish, "NOK 1,234.50" in
+ * English (Intl's English form, unambiguous for an English reader); a dash where the provider gave none.
+ */
 export function formatAmount(amount: number | null): string {
-  return amount === null || !Number.isFinite(amount) ? '—' : AMOUNT.format(amount)
+  if (amount === null || !Number.isFinite(amount)) return '—'
+  return memo(amountFormats, (locale) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'NOK' })).format(amount)
 }
 
-/** An ISO date (YYYY-MM-DD) as DD.MM.YYYY; anything else as it came, a dash for none. */
+/** An ISO date (YYYY-MM-DD) in the locale's short form (21.11.2026, 2026-11-21, 21/11/2026); anything else as it came, a dash for none. */
 export function formatDate(iso: string | null): string {
   if (iso === null) return '—'
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  return match === null ? iso : `${match[3]}.${match[2]}.${match[1]}`
-}
-
-/** The agent's locale, as the system reports it (nb-NO, sv-SE …); Intl's default where there is none. */
-export function agentLocale(): string | undefined {
-  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : undefined
+  if (match === null) return iso
+  // A calendar date, not a moment: formatted in UTC so no time zone moves it to the day before.
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  return memo(dateFormats, (locale) => new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })).format(date)
 }
 
 /** An ISO timestamp as a short date and time in the agent's locale; anything unreadable as it came. */
@@ -122,16 +149,5 @@ export function formatDateTime(iso: string | null): string {
   if (iso === null) return '—'
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return iso
-  return dateTimeFormat(agentLocale()).format(date)
-}
-
-/** One formatter per locale: building an Intl.DateTimeFormat costs far more than using one (10,000 audit rows). */
-const dateTimeFormats = new Map<string | undefined, Intl.DateTimeFormat>()
-function dateTimeFormat(locale: string | undefined): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(locale)
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })
-    dateTimeFormats.set(locale, format)
-  }
-  return format
+  return memo(dateTimeFormats, (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' })).format(date)
 }

@@ -5,6 +5,7 @@ import type { ErrorData } from '../../../shared/errors.ts'
 import { api } from '../api.ts'
 import type { LoadStatus } from './app.ts'
 import { useNotificationStore } from './notifications.ts'
+import { t } from '../i18n.ts'
 
 /**
  * Who is signed in (ConnectID, in the system browser). Writes need a signed-in agent; reads do not.
@@ -43,7 +44,7 @@ export const useAuthStore = defineStore('auth', () => {
     signingIn.value = false
     if (result.ok) {
       status.value = result.data
-      if (agent.value !== null) useNotificationStore().notify('success', `Signed in as ${agent.value.name}.`)
+      if (agent.value !== null) useNotificationStore().notify('success', t('auth.signedInToast', { name: agent.value.name }))
       return result.data.signedIn
     }
     if (!cancelled) error.value = result.error

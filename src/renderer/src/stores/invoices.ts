@@ -6,6 +6,7 @@ import { api } from '../api.ts'
 import { payProblems } from '../lib/invoices.ts'
 import type { LoadStatus } from './app.ts'
 import { useConnectivityStore } from './connectivity.ts'
+import { t } from '../i18n.ts'
 
 /** The server waits up to this long for a payment result before answering "pending". */
 export const RESULT_WAIT_MS = 20_000
@@ -136,13 +137,13 @@ export const useInvoicesStore = defineStore('invoices', () => {
     if (cachedAt.value !== null) {
       return Promise.resolve({
         ok: false,
-        error: { code: 'PROVIDER_UNAVAILABLE', message: 'These invoices are cached: paying waits until Connect answers again.' },
+        error: { code: 'PROVIDER_UNAVAILABLE', message: t('invoices.cachedRefused') },
       })
     }
     if (uncertain.value.has(invoice.invoiceNumber)) {
       return Promise.resolve({
         ok: false,
-        error: { code: 'CONFLICT', message: 'The last payment of this invoice had an unknown outcome: check its status first.' },
+        error: { code: 'CONFLICT', message: t('invoices.uncertainRefused') },
       })
     }
     const running = paysInFlight.get(invoice.invoiceNumber)

@@ -5,6 +5,7 @@ import type { ErrorCode, Result } from '../../../shared/errors.ts'
 import { api } from '../api.ts'
 import { actionsFor, legacyKind, tokenKey } from '../lib/tokens.ts'
 import { useCustomerStore } from './customer.ts'
+import { t } from '../i18n.ts'
 
 export type LegacyDeleted = ResponseOf<'tokens:legacyDelete'>
 export type Removed = ResponseOf<'tokens:remove'>
@@ -13,7 +14,6 @@ export type Removed = ResponseOf<'tokens:remove'>
 const REFRESH_AFTER: ReadonlySet<ErrorCode> = new Set(['CONFLICT', 'NOT_FOUND', 'OUTCOME_UNKNOWN'])
 
 const refused = (message: string): Result<never> => ({ ok: false, error: { code: 'VALIDATION', message } })
-const CACHED = 'These tokens are cached: nothing can be changed until the provider answers again.'
 
 /**
  * Everything an agent can do to the open customer's tokens. Each write goes out once per token at
@@ -44,7 +44,7 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
 
   const allowed = (token: PaymentToken, action: TokenAction): boolean => actionsFor(token).includes(action)
   /** Cached tokens are read-only: every write to them is refused before it is sent. */
-  const cached = (token: PaymentToken): Result<never> | null => (customer.isCached(token.provider) ? refused(CACHED) : null)
+  const cached = (token: PaymentToken): Result<never> | null => (customer.isCached(token.provider) ? refused(t('tokenRules.cached')) : null)
 
   /** Archives one Swedbank Pay token with the agent's reason (stored with the token). */
   function archive(token: PaymentToken, reason: string): Promise<Result<PaymentToken>> {
@@ -52,9 +52,9 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
     if (readOnly !== null) return Promise.resolve(readOnly)
     const payerReference = customer.payerReferenceFor(token)
     const trimmed = reason.trim()
-    if (token.provider !== 'swedbankpay' || !allowed(token, 'archive')) return Promise.resolve(refused('Only active Swedbank Pay tokens can be archived here.'))
-    if (payerReference === null) return Promise.resolve(refused('This token has no payer reference to archive it under.'))
-    if (trimmed.length === 0) return Promise.resolve(refused('A reason is required.'))
+    if (token.provider !== 'swedbankpay' || !allowed(token, 'archive')) return Promise.resolve(refused(t('tokenRules.archiveOnly')))
+    if (payerReference === null) return Promise.resolve(refused(t('tokenRules.noPayerReference')))
+    if (trimmed.length === 0) return Promise.resolve(refused(t('tokenRules.reasonRequired')))
     const request = { provider: 'swedbankpay', payerReference, token: token.token, tokenType: token.tokenType, reason: trimmed } as const
     return write(`archive:${tokenKey(token)}`, () => api().tokens.archive(request), customer.replaceToken)
   }
@@ -63,9 +63,9 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
   function archiveAll(reason: string): Promise<Result<PaymentToken[]>> {
     const payerReference = customer.payerReferenceFor()
     const trimmed = reason.trim()
-    if (customer.isCached('swedbankpay')) return Promise.resolve(refused(CACHED))
-    if (payerReference === null) return Promise.resolve(refused('This customer has no payer reference at Swedbank Pay.'))
-    if (trimmed.length === 0) return Promise.resolve(refused('A reason is required.'))
+    if (customer.isCached('swedbankpay')) return Promise.resolve(refused(t('tokenRules.cached')))
+    if (payerReference === null) return Promise.resolve(refused(t('tokenRules.customerNoPayerReference')))
+    if (trimmed.length === 0) return Promise.resolve(refused(t('tokenRules.reasonRequired')))
     const request = { provider: 'swedbankpay', payerReference, reason: trimmed } as const
     return write(`archiveAll:${payerReference}`, () => api().tokens.archiveAll(request))
   }
@@ -75,8 +75,8 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
     const readOnly = cached(token)
     if (readOnly !== null) return Promise.resolve(readOnly)
     const trimmed = displayName.trim()
-    if (token.provider !== 'swedbankpay' || !allowed(token, 'rename')) return Promise.resolve(refused('Only active Swedbank Pay tokens can be renamed here.'))
-    if (trimmed.length === 0 || trimmed.length > 100) return Promise.resolve(refused('A display name is 1 to 100 characters.'))
+    if (token.provider !== 'swedbankpay' || !allowed(token, 'rename')) return Promise.resolve(refused(t('tokenRules.renameOnly')))
+    if (trimmed.length === 0 || trimmed.length > 100) return Promise.resolve(refused(t('tokenRules.nameLength')))
     const request = { provider: 'swedbankpay', token: token.token, tokenType: token.tokenType, displayName: trimmed } as const
     return write(`rename:${tokenKey(token)}`, () => api().tokens.rename(request), customer.replaceToken)
   }
@@ -89,8 +89,8 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
     const readOnly = cached(token)
     if (readOnly !== null) return Promise.resolve(readOnly)
     const customerNumber = token.customerNumber ?? customer.customerNumber
-    if (token.provider === 'swedbankpay' || !allowed(token, 'remove')) return Promise.resolve(refused('Only active PayEx, Klarna, Vipps and Nexi tokens can be removed here.'))
-    if (customerNumber === null) return Promise.resolve(refused('This token has no customer number to remove it under.'))
+    if (token.provider === 'swedbankpay' || !allowed(token, 'remove')) return Promise.resolve(refused(t('tokenRules.removeOnly')))
+    if (customerNumber === null) return Promise.resolve(refused(t('tokenRules.noCustomerNumber')))
     const request = { provider: token.provider, customerNumber, token: token.token }
     return write(`remove:${tokenKey(token)}`, () => api().tokens.remove(request))
   }
@@ -101,8 +101,8 @@ export const useTokenActionsStore = defineStore('tokenActions', () => {
     if (readOnly !== null) return Promise.resolve(readOnly)
     const kind = legacyKind(token.tokenType)
     const trimmed = comment.trim()
-    if (kind === null || !allowed(token, 'legacyDelete')) return Promise.resolve(refused('The old API deletes only active Payment, Recurrence and Unscheduled tokens.'))
-    if (trimmed.length === 0) return Promise.resolve(refused('A comment is required.'))
+    if (kind === null || !allowed(token, 'legacyDelete')) return Promise.resolve(refused(t('tokenRules.legacyOnly')))
+    if (trimmed.length === 0) return Promise.resolve(refused(t('tokenRules.commentRequired')))
     const request = { kind, token: token.token, comment: trimmed }
     return write(`legacyDelete:${tokenKey(token)}`, () => api().tokens.legacyDelete(request))
   }
