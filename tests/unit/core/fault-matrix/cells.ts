@@ -62,7 +62,7 @@ const serverError = (status: number): Pick<FaultKind, 'read' | 'write'> => ({
 })
 
 export const FAULT_KINDS: readonly FaultKind[] = [
-  // Below the 400 ms timeout: slow, but answered.
+  // Well below the 1.2 s timeout: slow, but answered.
   { name: 'latency 100 ms', spec: { delayMs: 100 }, ...both({ ok: true }) },
   // 5 s is past the 1 s retry ceiling: failed at once, saying when.
   { name: '429 Retry-After seconds', spec: { status: 429, retryAfter: { seconds: SECONDS } }, ...both(rateLimited(5000, 5000)) },

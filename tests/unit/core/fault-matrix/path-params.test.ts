@@ -173,7 +173,7 @@ describe('path parameters reach the sandbox as one segment, or not at all', () =
     local(outcomes.refused).toBeGreaterThanOrEqual(10)
     local(outcomes.sent).toBeGreaterThanOrEqual(10)
     local(core.sandbox.listening()).toBe(true)
-  })
+  }, 60_000)
 
   it('the hostile values are refused where the contract or the path encoder says so, and sent otherwise', async () => {
     // Guards the guard: a check that always took the VALIDATION branch would prove nothing.

@@ -15,9 +15,12 @@ import type { CoreOnSandbox } from '../support/sandbox.ts'
 import { FAULT_KINDS, expectedFor } from './cells.ts'
 import type { Endpoint, Expected, FaultKind } from './cells.ts'
 
-/** Small and quick: a 400 ms deadline, three attempts for a read, 5–20 ms backoff, nothing waited past 1 s. */
+/**
+ * Small and quick: a 1.2 s deadline (room for a loaded 2-core CI machine running cells concurrently, well
+ * above the 100 ms latency cell), three attempts for a read, 5–20 ms backoff, nothing waited past 1 s.
+ */
 export const matrixConfig = (config: ConsoleConfig): ConsoleConfig => {
-  const http = { ...httpSettings('test'), timeoutMs: 400, retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, ceilingMs: 1000 } }
+  const http = { ...httpSettings('test'), timeoutMs: 1200, retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, ceilingMs: 1000 } }
   return { ...config, http }
 }
 
@@ -119,7 +122,7 @@ export async function runCell(expect: ExpectStatic, endpoint: Endpoint, kind: Fa
 export function faultMatrix(title: string, endpoints: readonly Endpoint[]): void {
   const cells = endpoints.flatMap((endpoint) => FAULT_KINDS.map((kind) => ({ title: `${endpoint.name} × ${kind.name}`, endpoint, kind })))
   describe(title, () => {
-    it.concurrent.for(cells)('$title', ({ endpoint, kind }, { expect }) => runCell(expect, endpoint, kind))
+    it.concurrent.for(cells)('$title', ({ endpoint, kind }, { expect }) => runCell(expect, endpoint, kind), 30_000)
   })
   afterAll(() => {
     globalExpect(unhandledRejections).toEqual([])
