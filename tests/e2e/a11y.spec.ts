@@ -63,6 +63,19 @@ async function walkEveryView(page: Page, theme: Theme): Promise<ViewResult[]> {
   await page.getByTestId('nav-settings').click()
   await expect(page.getByTestId('profile-card').first()).toBeVisible()
   await check('settings')
+
+  await page.keyboard.press('Control+K')
+  await expect(page.getByTestId('command-palette')).toBeVisible()
+  await page.getByTestId('command-palette-input').fill('audit')
+  await check('command palette dialog (filtered)')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('command-palette')).toBeHidden()
+
+  await page.keyboard.press('?')
+  await expect(page.getByTestId('shortcuts-help')).toBeVisible()
+  await check('shortcuts help dialog')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('shortcuts-help')).toBeHidden()
   return results
 }
 
@@ -72,7 +85,7 @@ for (const theme of ['light', 'dark'] as const) {
     await chooseTheme(page, theme)
     const results = await walkEveryView(page, theme)
     console.log(`axe, ${theme} theme\n${summarise(results)}`)
-    expect(results.map((r) => r.view)).toHaveLength(9)
+    expect(results.map((r) => r.view)).toHaveLength(11)
     // axe cannot measure contrast inside a modal <dialog> (top layer: "overlapped by another element", listed as
     // "review"); the dialogs' colour pairs are checked by tests/component/theme.test.ts instead.
     for (const result of results.filter((r) => !r.view.includes('dialog'))) {

@@ -134,6 +134,8 @@ export async function signIn(page: Page, agentTestId = 'agent-silje'): Promise<v
   await expect(page.getByTestId('signed-in-agent')).toBeVisible()
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: false })
+/** Writes the README's screenshot `docs/screenshots/[<folder>/]<name>.png` (Playwright creates the folder). */
+export async function screenshot(page: Page, name: string, folder?: string): Promise<void> {
+  const dir = folder ? `docs/screenshots/${folder}` : 'docs/screenshots'
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: false })
 }

@@ -122,7 +122,7 @@ export async function runCell(expect: ExpectStatic, endpoint: Endpoint, kind: Fa
 export function faultMatrix(title: string, endpoints: readonly Endpoint[]): void {
   const cells = endpoints.flatMap((endpoint) => FAULT_KINDS.map((kind) => ({ title: `${endpoint.name} × ${kind.name}`, endpoint, kind })))
   describe(title, () => {
-    it.concurrent.for(cells)('$title', ({ endpoint, kind }, { expect }) => runCell(expect, endpoint, kind), 30_000)
+    it.concurrent.for(cells)('$title', { timeout: 30_000 }, ({ endpoint, kind }, { expect }) => runCell(expect, endpoint, kind))
   })
   afterAll(() => {
     globalExpect(unhandledRejections).toEqual([])
