@@ -76,7 +76,7 @@ export async function benchCsv(): Promise<CsvBench> {
     columns: EXPORT_COLUMNS.tokens.map((column) => column.key),
     delimiter: ';' as const,
     bom: true,
-    revealTokenIds: false,
+    reveal: false,
   }
   try {
     const exported = join(dir, 'export.csv')

@@ -11,6 +11,7 @@ import { extname, join, normalize, resolve } from 'node:path'
 import { chromium } from '@playwright/test'
 import vue from '@vitejs/plugin-vue'
 import { build } from 'vite'
+import { i18nPlugin } from '../electron.vite.config.ts'
 import { median, round } from './stats.ts'
 
 const ROWS = 10_000
@@ -31,7 +32,7 @@ export async function benchTable(): Promise<TableBench | { skipped: string }> {
   await build({
     root: resolve(import.meta.dirname, 'table'),
     base: './',
-    plugins: [vue()],
+    plugins: [vue(), i18nPlugin()],
     logLevel: 'silent',
     build: { outDir, emptyOutDir: true },
   })

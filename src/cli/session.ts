@@ -49,5 +49,8 @@ export function cliSessionHandlers(): SessionHandlers {
     'audit:list': async () => {
       throw new AppError('VALIDATION', 'Read the audit log with `support-console export audit --out <file>`.')
     },
+    'audit:reveal': async () => {
+      throw new AppError('VALIDATION', 'The CLI shows no masked values; `export … --reveal` writes them unmasked (and audited).')
+    },
   }
 }

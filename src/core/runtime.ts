@@ -196,7 +196,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     ...recordsHandlers(records, async () => {
       const profile = await current()
       return { profile: profile.kind, cache: profile.cache, agent: agentOf(profile) }
-    }),
+    }, logger),
   }
 
   const handlers = { ...delegatedServiceHandlers(current), ...session } as Handlers

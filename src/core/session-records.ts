@@ -79,7 +79,8 @@ export interface RecordsContext {
 export function recordsHandlers(
   records: SessionRecords,
   context: () => Promise<RecordsContext>,
-): Pick<SessionHandlers, 'localData:get' | 'localData:save' | 'localData:clear' | 'localData:recent' | 'audit:list'> {
+  logger: Logger,
+): Pick<SessionHandlers, 'localData:get' | 'localData:save' | 'localData:clear' | 'localData:recent' | 'audit:list' | 'audit:reveal'> {
   return {
     'localData:get': async () => records.localData.state(),
     'localData:save': async (settings) => records.localData.save(settings),
@@ -93,6 +94,18 @@ export function recordsHandlers(
     'audit:list': async ({ filter, limit, beforeId }) => {
       if (records.auditLog === null) throw new AppError('INTERNAL', 'The audit log could not be opened; details are in the log.')
       return records.auditLog.list(filter ?? {}, { ...(limit === undefined ? {} : { limit }), ...(beforeId === undefined ? {} : { beforeId }) })
+    },
+    // Unlike the recorder (which never throws), a reveal fails closed: no entry, no reveal.
+    'audit:reveal': async ({ field, customerNumber, provider, token }) => {
+      const { profile, agent } = await context()
+      if (records.auditLog === null) throw new AppError('LOCAL_FILE', 'The audit log could not be opened, so the value stays hidden.')
+      try {
+        records.auditLog.append({ agent, profile, action: 'reveal', customerNumber: customerNumber ?? null, provider: provider ?? null, token: token ?? null, outcome: 'ok', detail: `field=${field}` })
+      } catch (error) {
+        logger.error('a reveal could not be written to the audit log', { field, reason: error instanceof Error ? error.message : 'unknown' })
+        throw new AppError('LOCAL_FILE', 'The reveal could not be written to the audit log, so the value stays hidden.')
+      }
+      return { recorded: true }
     },
   }
 }

@@ -30,7 +30,7 @@ export const apiShape = {
     paymentResult: 'invoices:paymentResult',
   },
   localData: { get: 'localData:get', save: 'localData:save', clear: 'localData:clear', recent: 'localData:recent' },
-  audit: { list: 'audit:list' },
+  audit: { list: 'audit:list', reveal: 'audit:reveal' },
   exports: { csv: 'exports:csv', progress: 'exports:progress' },
 } as const
 

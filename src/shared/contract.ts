@@ -44,6 +44,7 @@ import {
   RecentLookup,
   isoDate,
 } from './records.ts'
+import { REVEAL_FIELDS } from './masking.ts'
 
 const none = z.object({}).strict()
 const legacyTokenKind = z.enum(['payment', 'recurrence', 'unscheduled'])
@@ -202,6 +203,22 @@ export const contract = {
       })
       .strict(),
     response: AuditPage,
+  },
+  /**
+   * Records that the agent revealed a masked value (a token id, an email, a phone number) before the
+   * renderer shows it. The value itself is never sent. Fails (nothing revealed) when the entry cannot be written.
+   */
+  'audit:reveal': {
+    request: z
+      .object({
+        field: z.enum(REVEAL_FIELDS),
+        customerNumber: CustomerNumber.optional(),
+        provider: Provider.optional(),
+        /** The token whose id is revealed (the log stores it masked). */
+        token: TokenId.optional(),
+      })
+      .strict(),
+    response: z.object({ recorded: z.literal(true) }),
   },
 
   // CSV export: main asks where to save (the save dialog), writes a temp file and renames it into place.

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod'
 import { ERROR_CODES } from './errors.ts'
+import { PROVIDERS } from './providers.ts'
 
-export const PROVIDERS = ['swedbankpay', 'payex', 'klarna', 'vipps', 'nexi'] as const
+export { PROVIDERS }
 export const Provider = z.enum(PROVIDERS)
 export type Provider = z.infer<typeof Provider>
 

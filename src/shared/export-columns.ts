@@ -85,9 +85,3 @@ export const AUDIT_ACTIONS = [
   'localData.clear',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
-
-/** Token identifiers as the console shows and writes them unless revealed: all but the last four masked. */
-export function maskTokenId(token: string): string {
-  if (token.length <= 4) return '****'
-  return `****${token.slice(-4)}`
-}

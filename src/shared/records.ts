@@ -8,7 +8,8 @@ import { AUDIT_ACTIONS } from './export-columns.ts'
 import { CustomerNumber, PayerReference, ProductCode, ProfileKind, boundedText } from './domain.ts'
 import { ERROR_CODES } from './errors.ts'
 
-export { AUDIT_ACTIONS, EXPORT_COLUMNS, EXPORT_TABLES, maskTokenId, type ExportColumn, type ExportTable } from './export-columns.ts'
+export { AUDIT_ACTIONS, EXPORT_COLUMNS, EXPORT_TABLES, type ExportColumn, type ExportTable } from './export-columns.ts'
+export { MASKED_EXPORT_COLUMNS, maskEmail, maskField, maskPhone, maskTokenId } from './masking.ts'
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
 /** An ISO 8601 timestamp as the console writes it (Date#toISOString). */
@@ -147,8 +148,8 @@ export const ExportRequest = z
     columns: z.array(z.string().max(40)).min(1).max(20),
     delimiter: z.enum([',', ';']),
     bom: z.boolean(),
-    /** Full token identifiers instead of masked ones; written to the audit log as a reveal. */
-    revealTokenIds: z.boolean(),
+    /** Full token ids, emails and phone numbers instead of masked ones (MASKED_EXPORT_COLUMNS); written to the audit log as a reveal. */
+    reveal: z.boolean(),
   })
   .strict()
 export type ExportRequest = z.infer<typeof ExportRequest>

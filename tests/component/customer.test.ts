@@ -12,6 +12,7 @@ import {
   swedbankArchived,
   swedbankCard,
 } from './support.ts'
+import { answerFrom } from './provider-answers.ts'
 
 enableAutoUnmount(afterEach)
 afterEach(() => {
@@ -21,17 +22,21 @@ afterEach(() => {
 const CUSTOMER = '/customers/100001'
 
 describe('customer view', () => {
-  it('loads the customer and every token, asking for archived tokens too', async () => {
+  it('loads the customer and every token, asking each provider on its own for archived tokens too', async () => {
     const { wrapper, api } = await mountApp(CUSTOMER)
     expect(api.customers.get).toHaveBeenCalledWith({ customerNumber: '100001' })
-    expect(api.tokens.list).toHaveBeenCalledWith({ customerNumber: '100001', includeArchived: true })
+    expect(api.tokens.list.mock.calls.map(([request]) => request)).toEqual(
+      ['swedbankpay', 'payex', 'klarna', 'vipps', 'nexi'].map((provider) => ({ customerNumber: '100001', includeArchived: true, providers: [provider] })),
+    )
 
     const header = wrapper.get('[data-testid="customer-header"]')
     expect(header.get('h1').text()).toBe('Kari Nordmann')
     expect(header.get('[data-testid="customer-number"]').text()).toBe('100001')
     expect(header.get('[data-testid="customer-payer-reference"]').text()).toBe('payer-100001')
-    expect(header.get('[data-testid="customer-emails"]').text()).toContain('kari.nordmann@example.no')
-    expect(header.get('[data-testid="customer-phones"]').text()).toContain('+4790000001')
+    // Both emails listed, masked until revealed (tests/component/masking.test.ts).
+    expect(header.findAll('[data-testid="customer-emails"] [data-testid="masked-value"]')).toHaveLength(2)
+    expect(header.get('[data-testid="customer-emails"]').text()).toContain('k***@e***.no')
+    expect(header.get('[data-testid="customer-phones"]').text()).toContain('+********01')
     expect(wrapper.get('[data-testid="back-to-search"]').text()).toContain('Back to search')
   })
 
@@ -57,17 +62,17 @@ describe('customer view', () => {
     expect(new Set(rows.map((row) => row.attributes('data-provider')))).toEqual(new Set(['swedbankpay', 'klarna', 'payex']))
   })
 
-  it('renders each token row with its attributes, a card label and a shortened token id', async () => {
+  it('renders each token row with its attributes, a card label and a masked token id', async () => {
     const { wrapper } = await mountApp(CUSTOMER)
     const row = wrapper.get(`[data-testid="token-row"][data-token="${swedbankCard.token}"]`)
     expect(row.attributes('data-state')).toBe('Active')
     expect(row.attributes('data-provider')).toBe('swedbankpay')
     expect(row.text()).toContain('Swedbank Pay')
     expect(row.text()).toContain('Visa •••• 1234')
-    const short = row.get('.token-id')
-    expect(short.text()).toBe('5a17…6789ab')
-    expect(short.attributes('title')).toBe(swedbankCard.token)
-    expect(row.get('.visually-hidden').text()).toContain(swedbankCard.token)
+    const id = row.get('.token-id')
+    expect(id.text()).toBe('Token id****89abShow token id')
+    expect(id.get('[data-testid="reveal-button"]').attributes('aria-pressed')).toBe('false')
+    expect(row.html()).not.toContain(`title="${swedbankCard.token}"`)
     expect(row.get('[data-testid="token-state"]').text()).toBe('Active')
 
     const archived = wrapper.get(`[data-testid="token-row"][data-token="${swedbankArchived.token}"]`)
@@ -138,17 +143,20 @@ describe('customer view', () => {
     expect(wrapper.get('[data-testid="customer-header"] h1').text()).toBe('Kari Nordmann')
   })
 
-  it('shows a token list error with Retry while the customer still shows', async () => {
+  it('shows a token list error that every provider answered, with its next step and Retry, while the customer still shows', async () => {
     const api = createFakeApi()
-    api.tokens.list
-      .mockResolvedValueOnce(fail({ code: 'OFFLINE', message: 'No network' }))
-      .mockResolvedValueOnce(ok(kariListing))
+    api.tokens.list.mockResolvedValue(fail({ code: 'OFFLINE', message: 'No network' }))
     const { wrapper } = await mountApp(CUSTOMER, api)
 
-    expect(wrapper.get('[data-testid="tokens-error"]').text()).toContain('You are offline')
+    const error = wrapper.get('[data-testid="tokens-error"]')
+    expect(error.text()).toContain('You are offline')
+    expect(error.get('[data-testid="next-step"]').text()).toBe('Check the network connection; cached customers are under Recent lookups.')
+    expect(wrapper.find('[data-testid="provider-status"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="toast"]').exists()).toBe(false)
     expect(wrapper.find('[data-testid="customer-header"]').exists()).toBe(true)
     expect(wrapper.find('[data-testid="token-row"]').exists()).toBe(false)
 
+    answerFrom(api, kariListing)
     await wrapper.get('[data-testid="tokens-retry"]').trigger('click')
     await settle()
     expect(wrapper.find('[data-testid="tokens-error"]').exists()).toBe(false)

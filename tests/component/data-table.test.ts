@@ -148,6 +148,70 @@ describe('data table: sorting', () => {
     expect(shownIds(wrapper)).toEqual(['b', 'd', 'e', 'a', 'c'])
   })
 
+  it('remembers the sort (column and direction) per table, as a reload finds it; the given order is remembered too', async () => {
+    const first = await mountTable({ rowAttrs: idAttrs })
+    await sortButton(first, 'amount').trigger('click')
+    await sortButton(first, 'amount').trigger('click')
+    expect(JSON.parse(localStorage.getItem('support-console:table-sort:test') ?? 'null')).toEqual({ column: 'amount', direction: 'descending' })
+    first.unmount()
+
+    // A new table with the same id (a reload, another visit) starts sorted so, at the top; another id does not.
+    const again = await mountTable({ rowAttrs: idAttrs })
+    expect(ariaSort(again, 'amount')).toBe('descending')
+    expect(shownIds(again)).toEqual(['e', 'a', 'b', 'd', 'c'])
+    const other = await mountTable({ rowAttrs: idAttrs, tableId: 'other' })
+    expect(other.findAll('th[aria-sort]')).toHaveLength(0)
+    expect(shownIds(other)).toEqual(['a', 'b', 'c', 'd', 'e'])
+
+    // Back to the given order: that is what the next visit finds.
+    await sortButton(again, 'amount').trigger('click')
+    expect(localStorage.getItem('support-console:table-sort:test')).toBeNull()
+    expect(shownIds(await mountTable({ rowAttrs: idAttrs }))).toEqual(['a', 'b', 'c', 'd', 'e'])
+  })
+
+  it('falls back to the given order when the remembered column is gone, hidden, not sortable or unreadable', async () => {
+    const key = 'support-console:table-sort:test'
+    const given = ['a', 'b', 'c', 'd', 'e']
+    for (const stored of [
+      { column: 'nope', direction: 'ascending' },
+      { column: 'actions', direction: 'ascending' },
+      { column: 'amount', direction: 'sideways' },
+      'amount',
+    ]) {
+      localStorage.setItem(key, JSON.stringify(stored))
+      const wrapper = await mountTable({ rowAttrs: idAttrs })
+      expect(shownIds(wrapper), JSON.stringify(stored)).toEqual(given)
+      expect(wrapper.findAll('th[aria-sort]')).toHaveLength(0)
+    }
+    localStorage.setItem(key, '{not json')
+    expect(shownIds(await mountTable({ rowAttrs: idAttrs }))).toEqual(given)
+
+    // Remembered by a column the chooser has hidden since: the given order, also once the column shows again.
+    localStorage.setItem(key, JSON.stringify({ column: 'amount', direction: 'ascending' }))
+    localStorage.setItem('support-console:table-columns:test', JSON.stringify(['amount']))
+    const hidden = await mountTable({ rowAttrs: idAttrs })
+    expect(shownIds(hidden)).toEqual(given)
+    await hidden.get('[data-testid="test-columns"]').trigger('click')
+    await hidden.get('input[data-column="amount"]').setValue(true)
+    expect(headers(hidden)).toEqual(['Name', 'Amount', 'Due', 'Actions'])
+    expect(shownIds(hidden)).toEqual(given)
+    expect(hidden.findAll('th[aria-sort]')).toHaveLength(0)
+  })
+
+  it('drops the sort when its column is hidden, and remembers that', async () => {
+    const wrapper = await mountTable({ rowAttrs: idAttrs })
+    await sortButton(wrapper, 'due').trigger('click')
+    expect(shownIds(wrapper)).toEqual(['b', 'd', 'e', 'a', 'c'])
+    await wrapper.get('[data-testid="test-columns"]').trigger('click')
+    await wrapper.get('input[data-column="due"]').setValue(false)
+    await settle()
+    expect(shownIds(wrapper)).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect(localStorage.getItem('support-console:table-sort:test')).toBeNull()
+    await wrapper.get('input[data-column="due"]').setValue(true)
+    expect(wrapper.findAll('th[aria-sort]')).toHaveLength(0)
+    expect(shownIds(wrapper)).toEqual(['a', 'b', 'c', 'd', 'e'])
+  })
+
   it('has no sort button on a column without a sort value', async () => {
     const wrapper = await mountTable()
     expect(wrapper.findAll('thead button[data-sort]').map((b) => b.attributes('data-sort'))).toEqual(['name', 'amount', 'due'])
@@ -273,5 +337,45 @@ describe('data table: keyboard', () => {
     expect(wrapper.find('tbody tr[data-index="0"]').exists()).toBe(false)
     expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('10001')
     await nextTick()
+  })
+
+  it('keeps focus on the table while the focused row is scrolled away, then gives it back: arrows go on from that row', async () => {
+    const wrapper = await mountTable({ rows: many(10_000), rowAttrs: idAttrs, navigable: true, rowHeight: 40 })
+    const box = wrapper.get('.table-scroll').element as HTMLElement
+    const table = wrapper.get('table').element
+    fakeLayout(box, 600, 40 * 10_000)
+    const focusedKey = () => (document.activeElement as HTMLElement | null)?.dataset.key
+    ;(wrapper.get('tbody tr[data-index="5"]').element as HTMLElement).focus()
+    await wrapper.get('tbody tr[data-index="5"]').trigger('keydown', { key: 'ArrowDown' })
+    expect(focusedKey()).toBe('r6')
+
+    // Scrolled far down: row 6 is unmounted; focus waits on the table, and nothing scrolls the agent back.
+    box.scrollTop = 40 * 5_000
+    await settle()
+    expect(wrapper.find('tbody tr[data-index="6"]').exists()).toBe(false)
+    expect(document.activeElement).toBe(table)
+    expect(box.scrollTop).toBe(40 * 5_000)
+
+    // Scrolled back: the row has focus again, and Down goes on from it.
+    box.scrollTop = 0
+    await settle()
+    expect(focusedKey()).toBe('r6')
+    expect(wrapper.get('tbody tr[data-key="r6"]').attributes('tabindex')).toBe('0')
+    await wrapper.get('tbody tr[data-key="r6"]').trigger('keydown', { key: 'ArrowDown' })
+    expect(focusedKey()).toBe('r7')
+  })
+
+  it('while focus waits on the table, Up goes on from the row scrolled away, scrolling back to it', async () => {
+    const wrapper = await mountTable({ rows: many(10_000), rowAttrs: idAttrs, navigable: true, rowHeight: 40 })
+    const box = wrapper.get('.table-scroll').element as HTMLElement
+    fakeLayout(box, 600, 40 * 10_000)
+    ;(wrapper.get('tbody tr[data-index="3"]').element as HTMLElement).focus()
+    box.scrollTop = 40 * 5_000
+    await settle()
+    expect(document.activeElement).toBe(wrapper.get('table').element)
+
+    await wrapper.get('table').trigger('keydown', { key: 'ArrowUp' })
+    await expect.poll(() => (document.activeElement as HTMLElement | null)?.dataset.key, { timeout: 2_000 }).toBe('r2')
+    expect(box.scrollTop).toBeLessThan(40 * 10)
   })
 })

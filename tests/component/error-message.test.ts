@@ -1,5 +1,9 @@
+import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ERROR_CODES } from '../../src/shared/errors.ts'
+import ErrorState from '../../src/renderer/src/components/ErrorState.vue'
 import { describeError } from '../../src/renderer/src/composables/useErrorMessage.ts'
+import { setLocale } from '../../src/renderer/src/i18n.ts'
 import { chosenName, customerName, isExpired, shortToken, tokenLabel } from '../../src/renderer/src/lib/format.ts'
 
 afterEach(() => {
@@ -34,6 +38,49 @@ describe('describeError', () => {
 
   it('drops a detail that only repeats the summary', () => {
     expect(describeError({ code: 'OFFLINE', message: 'You are offline' }).detail).toBeNull()
+  })
+})
+
+describe('the next step of each error code', () => {
+  it.each([
+    ['AUTH_REQUIRED', 'Sign in again from the top bar.'],
+    ['OFFLINE', 'Check the network connection; cached customers are under Recent lookups.'],
+    ['TIMEOUT', "Try again in a minute; if it keeps failing, check the provider's status page."],
+    ['PROVIDER_UNAVAILABLE', "Try again in a minute; if it keeps failing, check the provider's status page."],
+    ['OUTCOME_UNKNOWN', 'Refresh the list to see whether the change was made before trying again.'],
+    ['CONFLICT', 'Refresh the list to see the current state before changing anything.'],
+    ['RATE_LIMITED', 'Wait a minute, then try again.'],
+  ] as const)('%s -> %s', (code, nextStep) => {
+    expect(describeError({ code, message: 'x' }).nextStep).toBe(nextStep)
+  })
+
+  it('says when to try again when a rate limit says when it ends', () => {
+    const now = new Date(2026, 10, 21, 14, 30, 0).getTime()
+    expect(describeError({ code: 'RATE_LIMITED', message: 'x', retryAfterMs: 120_000 }, now).nextStep).toBe('Try again at 14:32.')
+  })
+
+  it('has its own sentence for every code, in every language', () => {
+    for (const locale of ['en', 'nb', 'sv'] as const) {
+      setLocale(locale, false)
+      const steps = ERROR_CODES.map((code) => describeError({ code, message: 'x' }).nextStep)
+      for (const [index, step] of steps.entries()) {
+        expect({ locale, code: ERROR_CODES[index], ok: /[.!]$/.test(step) && !step.startsWith('errors.') }).toEqual({ locale, code: ERROR_CODES[index], ok: true })
+      }
+      // TIMEOUT and PROVIDER_UNAVAILABLE share their advice; every other code has its own.
+      expect(new Set(steps).size).toBe(ERROR_CODES.length - 1)
+    }
+  })
+
+  it('ErrorState shows the next step under the summary', () => {
+    const wrapper = mount(ErrorState, { props: { error: { code: 'OUTCOME_UNKNOWN', message: 'Swedbank Pay answered 504 to the archive' } } })
+    const lines = wrapper.findAll('.body > p').map((line) => line.text())
+    expect(lines).toEqual([
+      'Outcome unknown: check before trying again',
+      'Refresh the list to see whether the change was made before trying again.',
+      'Swedbank Pay answered 504 to the archive',
+    ])
+    expect(wrapper.get('[data-testid="next-step"]').text()).toBe(lines[1])
+    wrapper.unmount()
   })
 })
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { COMMAND_IDS, SHORTCUTS, filterByTitle, matchScore } from '../../src/renderer/src/lib/commands.ts'
 import { useCustomerSearchStore } from '../../src/renderer/src/stores/customerSearch.ts'
 import { byTestId, mountApp, settle, signedInApi, swedbankCard } from './support.ts'
+import { LOOKUP_CALLS } from './provider-answers.ts'
 
 enableAutoUnmount(afterEach)
 afterEach(() => {
@@ -181,7 +182,7 @@ describe('global shortcuts', () => {
     expect(f5.defaultPrevented).toBe(true)
     const ctrlR = await press('r', { ctrlKey: true })
     expect(ctrlR.defaultPrevented).toBe(true)
-    expect(api.tokens.list.mock.calls.length).toBe(calls + 2)
+    expect(api.tokens.list.mock.calls.length).toBe(calls + 2 * LOOKUP_CALLS)
     const ctrlE = await press('e', { ctrlKey: true })
     expect(ctrlE.defaultPrevented).toBe(true)
     expect(byTestId('export-dialog')).toHaveLength(1)

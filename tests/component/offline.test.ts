@@ -23,6 +23,7 @@ import {
   unpaidInvoice,
 } from './support.ts'
 import type { FakeApi } from './support.ts'
+import { LOOKUP_CALLS, answerFrom } from './provider-answers.ts'
 
 enableAutoUnmount(afterEach)
 afterEach(() => {
@@ -171,18 +172,19 @@ describe('cached customer data', () => {
   it('Retry asks every lookup again and lifts the read-only state when the providers answer', async () => {
     const api: FakeApi = signedInApi()
     api.customers.get.mockResolvedValueOnce(ok(lookup(kari, CUSTOMER_AT)))
-    api.tokens.list.mockResolvedValueOnce(ok(swedbankCached))
+    answerFrom(api, swedbankCached)
     api.invoices.list.mockResolvedValueOnce(ok(invoiceListing(kariInvoices, INVOICES_AT)))
     const { wrapper } = await mountApp('/customers/100001', api)
     await openInvoices(wrapper)
     const connectivityCalls = api.app.connectivity.mock.calls.length
+    answerFrom(api, kariListing)
 
     await wrapper.get('[data-testid="retry-live"]').trigger('click')
     await settle()
     expect(api.customers.get).toHaveBeenCalledTimes(2)
     expect(api.customers.get).toHaveBeenLastCalledWith({ customerNumber: '100001' })
-    expect(api.tokens.list).toHaveBeenCalledTimes(2)
-    expect(api.tokens.list).toHaveBeenLastCalledWith({ customerNumber: '100001', includeArchived: true })
+    expect(api.tokens.list).toHaveBeenCalledTimes(2 * LOOKUP_CALLS)
+    expect(api.tokens.list).toHaveBeenLastCalledWith({ customerNumber: '100001', includeArchived: true, providers: ['nexi'] })
     expect(api.invoices.list).toHaveBeenCalledTimes(2)
     expect(api.invoices.list).toHaveBeenLastCalledWith({ customerNumber: '100001', productCode: 'AVIS' })
     expect(api.app.connectivity.mock.calls.length).toBeGreaterThan(connectivityCalls)

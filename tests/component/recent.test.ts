@@ -23,7 +23,7 @@ describe('recent lookups view', () => {
     expect(rows[0]?.findAll('td').map((td) => td.text())).toEqual([
       'Kari Nordmann',
       '100001',
-      'kari@example.no',
+      'k***@e***.noShow email', // masked until revealed; the eye button's name follows
       shown('2026-11-21T09:30:00.000Z'),
     ])
     expect(rows[1]?.findAll('td').map((td) => td.text())[2]).toBe('—')

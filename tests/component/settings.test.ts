@@ -2,7 +2,9 @@ import { enableAutoUnmount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ProfilesState } from '../../src/shared/domain.ts'
+import { installTheme, setTheme } from '../../src/renderer/src/lib/theme.ts'
 import {
+  byTestId,
   createFakeApi,
   fail,
   mountApp,
@@ -204,5 +206,56 @@ describe('settings view', () => {
     const customer = pinia.state.value.customer as { customerNumber: string | null; listing: unknown }
     expect(customer.customerNumber).toBeNull()
     expect(customer.listing).toBeNull()
+  })
+})
+
+describe('settings: theme and language follow a change made elsewhere', () => {
+  afterEach(() => {
+    setTheme('system')
+    localStorage.removeItem('theme')
+  })
+
+  /** Runs a command through the palette (Ctrl+K, its title, Enter), as an agent would with Settings open. */
+  async function runCommand(title: string): Promise<void> {
+    const key = (target: EventTarget, init: KeyboardEventInit) =>
+      target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }))
+    key(document.activeElement ?? document.body, { key: 'k', ctrlKey: true })
+    await settle()
+    const [input] = byTestId('command-palette-input')
+    if (!(input instanceof HTMLInputElement)) throw new Error('palette not open')
+    input.value = title
+    input.dispatchEvent(new Event('input'))
+    await settle()
+    key(input, { key: 'Enter' })
+    await settle()
+    expect(byTestId('command-palette')).toHaveLength(0)
+  }
+
+  it('the Theme and Language selects show what the command palette chose, while Settings stays open', async () => {
+    localStorage.setItem('theme', 'light')
+    installTheme()
+    const { wrapper } = await mountApp('/settings')
+    const theme = () => wrapper.get<HTMLSelectElement>('[data-testid="theme-select"]').element
+    const language = () => wrapper.get<HTMLSelectElement>('[data-testid="language-select"]').element
+    expect(theme().value).toBe('light')
+    expect(language().value).toBe('en')
+
+    await runCommand('Theme: dark')
+    expect(document.documentElement.dataset.theme).toBe('dark')
+    expect(theme().value).toBe('dark')
+    expect(theme().selectedOptions[0]?.textContent?.trim()).toBe('Dark')
+
+    await runCommand('Language: Swedish')
+    expect(document.documentElement.lang).toBe('sv')
+    expect(language().value).toBe('sv')
+    expect(theme().value).toBe('dark')
+
+    // And the other way round still holds: a choice in Settings applies.
+    await wrapper.get('[data-testid="theme-select"]').setValue('contrast')
+    expect(document.documentElement.dataset.theme).toBe('contrast')
+    await wrapper.get('[data-testid="language-select"]').setValue('nb')
+    expect(document.documentElement.lang).toBe('nb')
+    await runCommand('Tema: lyst')
+    expect(theme().value).toBe('light')
   })
 })

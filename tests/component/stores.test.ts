@@ -8,6 +8,7 @@ import { useInvoicesStore } from '../../src/renderer/src/stores/invoices.ts'
 import { useTokenActionsStore } from '../../src/renderer/src/stores/tokenActions.ts'
 import { createFakeApi, deferred, fail, installApi, kari, kariListing, lookup, ok, ola, swedbankCard } from './support.ts'
 import type { FakeApi } from './support.ts'
+import { LOOKUP_CALLS, sliceFor } from './provider-answers.ts'
 
 let api: FakeApi
 
@@ -37,7 +38,7 @@ describe('useCustomerStore and useTokenActionsStore', () => {
     // Replaced with the provider's answer at once; the refresh from the server is on its way.
     expect(store.listing?.tokens.find((t) => t.token === swedbankCard.token)?.state).toBe('Archived')
     expect(store.tokensRefreshing).toBe(true)
-    expect(api.tokens.list).toHaveBeenCalledTimes(2)
+    expect(api.tokens.list).toHaveBeenCalledTimes(2 * LOOKUP_CALLS)
   })
 
   it('never archives a token of another provider or without a reason', async () => {
@@ -55,9 +56,10 @@ describe('useCustomerStore and useTokenActionsStore', () => {
     const slowCustomer = deferred<Result<CustomerLookup>>()
     const slowTokens = deferred<Result<TokenListing>>()
     api.customers.get.mockReturnValueOnce(slowCustomer.promise).mockResolvedValueOnce(ok(lookup(ola)))
-    api.tokens.list
-      .mockReturnValueOnce(slowTokens.promise)
-      .mockResolvedValueOnce(ok({ ...kariListing, customerNumber: '100002', tokens: [] }))
+    const olaListing: TokenListing = { ...kariListing, customerNumber: '100002', payerReference: '100002', tokens: [] }
+    api.tokens.list.mockImplementation(async (request) =>
+      request.customerNumber === '100001' ? slowTokens.promise : ok(sliceFor(olaListing, request.providers)),
+    )
     const store = useCustomerStore()
     const first = store.open('100001')
     await store.open('100002')
@@ -66,13 +68,15 @@ describe('useCustomerStore and useTokenActionsStore', () => {
     await first
 
     expect(store.customer?.customerNumber).toBe('100002')
+    expect(store.listing?.customerNumber).toBe('100002')
     expect(store.listing?.tokens).toHaveLength(0)
+    expect(store.providerStatuses.map((status) => status.status)).toEqual(['loaded', 'loaded', 'loaded', 'failed', 'not_configured'])
   })
 
   it('keeps the rows when a refresh fails, and reports the failure beside them', async () => {
     const store = useCustomerStore()
     await store.open('100001')
-    api.tokens.list.mockResolvedValueOnce(fail({ code: 'TIMEOUT', message: 'slow' }))
+    api.tokens.list.mockResolvedValue(fail({ code: 'TIMEOUT', message: 'slow' }))
     await store.loadTokens()
     expect(store.tokensStatus).toBe('ready')
     expect(store.listing?.tokens).toHaveLength(kariListing.tokens.length)

@@ -330,7 +330,7 @@ export function createFakeApi(): FakeApi {
       clear: vi.fn(async () => ok({ ...localDataState, entries: 0, oldestCachedAt: null })),
       recent: vi.fn(async () => ok(recentLookups)),
     },
-    audit: { list: vi.fn(async () => ok(auditPage)) },
+    audit: { list: vi.fn(async () => ok(auditPage)), reveal: vi.fn(async () => ok({ recorded: true as const })) },
     exports: {
       csv: vi.fn(notWired('exports.csv')),
       progress: vi.fn(async ({ exportId }) => ok({ exportId, state: 'unknown' as const, rowsWritten: 0, totalRows: null })),

@@ -4,7 +4,8 @@
  */
 import { mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Component, DefineComponent } from 'vue'
 import AuditTable from '../../src/renderer/src/components/AuditTable.vue'
 import InvoiceTable from '../../src/renderer/src/components/InvoiceTable.vue'
@@ -27,6 +28,10 @@ const tokens: PaymentToken[] = Array.from({ length: 10_000 }, (_, index) => ({
 }))
 
 let wrappers: VueWrapper[] = []
+// The token table reads stores (what to mask): each test gets its own.
+beforeEach(() => {
+  setActivePinia(createPinia())
+})
 afterEach(() => {
   for (const wrapper of wrappers) wrapper.unmount()
   wrappers = []
@@ -94,6 +99,13 @@ describe('token table with 10,000 tokens', () => {
 })
 
 describe('invoice and audit tables', () => {
+  /** Three entries whose times sort otherwise than their text: 10:00+02:00 is 08:00Z. */
+  const auditEntries = () => [
+    auditEntry({ id: 3, at: '2026-11-21T10:00:00.000Z' }),
+    auditEntry({ id: 2, at: '2026-11-21T10:00:00.000+02:00', action: 'invoice.pay' }),
+    auditEntry({ id: 1, at: '2026-11-21T09:30:00.000Z', action: 'auth.signIn' }),
+  ]
+
   it('sorts invoices by amount as numbers', async () => {
     const invoices: Invoice[] = [
       { ...kariInvoices[0]!, invoiceNumber: '1', amount: 900 },
@@ -110,11 +122,7 @@ describe('invoice and audit tables', () => {
   })
 
   it('sorts the audit log by time and filters on the readable action name', async () => {
-    const entries = [
-      auditEntry({ id: 3, at: '2026-11-21T10:00:00.000Z' }),
-      auditEntry({ id: 2, at: '2026-11-21T10:00:00.000+02:00', action: 'invoice.pay' }),
-      auditEntry({ id: 1, at: '2026-11-21T09:30:00.000Z', action: 'auth.signIn' }),
-    ]
+    const entries = auditEntries()
     const wrapper = await mountAttached(AuditTable, { entries })
     expect(wrapper.get('caption').text()).toBe('Audit log, newest first')
     await wrapper.get('button[data-sort="at"]').trigger('click')
@@ -124,5 +132,24 @@ describe('invoice and audit tables', () => {
 
     await wrapper.get('[data-testid="audit-filter"]').setValue('pay invoice')
     expect(attr(wrapper, '[data-testid="audit-row"]', 'data-id')).toEqual(['2'])
+  })
+
+  it('each table remembers its own sort: the audit log comes back sorted by time, the invoices do not', async () => {
+    const entries = auditEntries()
+    const audit = await mountAttached(AuditTable, { entries })
+    await audit.get('button[data-sort="at"]').trigger('click')
+    await audit.get('button[data-sort="at"]').trigger('click')
+    expect(attr(audit, '[data-testid="audit-row"]', 'data-id')).toEqual(['3', '1', '2'])
+    audit.unmount()
+    wrappers = wrappers.filter((wrapper) => wrapper !== audit)
+
+    const again = await mountAttached(AuditTable, { entries })
+    expect(attr(again, '[data-testid="audit-row"]', 'data-id')).toEqual(['3', '1', '2'])
+    expect(again.get('th[aria-sort]').attributes('aria-sort')).toBe('descending')
+    expect(again.get('caption').text()).toBe('Audit log')
+
+    const invoices: Invoice[] = [1, 2].map((n) => ({ ...kariInvoices[0]!, invoiceNumber: String(n) }))
+    const invoiceTable = await mountAttached(InvoiceTable, { invoices, uncertain: new Set<string>() })
+    expect(invoiceTable.findAll('th[aria-sort]')).toHaveLength(0)
   })
 })

@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test'
 import { chooseTheme, ensureTheme, isBlocking, scan, summarise, type Theme, type ViewResult } from './a11y.ts'
 import { PROVIDERS, resetSandbox, signIn } from './support.ts'
 
+const IDLE_MINUTES_KEY = 'support-console.idle-minutes'
+
 test.beforeEach(async () => {
   await resetSandbox()
 })
@@ -93,5 +95,50 @@ for (const theme of ['light', 'dark'] as const) {
     }
     await page.screenshot({ path: test.info().outputPath(`a11y-${theme}.png`) })
     for (const result of results) expect.soft(result.details.filter(isBlocking), `${theme}: ${result.view}`).toEqual([])
+  })
+}
+
+/**
+ * The idle warning (its countdown running) and the lock screen, reached with Playwright's clock as in
+ * idle-lock.spec.ts (one idle minute: the warning covers the last 30 s). Both are modal dialogs over a
+ * customer list, so axe sees what the agent sees.
+ */
+async function walkIdleLock(page: Page, theme: Theme): Promise<ViewResult[]> {
+  const results: ViewResult[] = []
+  await page.clock.install()
+  await page.addInitScript(`window.localStorage.setItem(${JSON.stringify(IDLE_MINUTES_KEY)}, '1')`)
+  await page.goto('/')
+  await ensureTheme(page, theme)
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+  await signIn(page)
+  await page.getByTestId('customer-search').fill('Nordmann')
+  await page.getByTestId('customer-search').press('Enter')
+  await expect(page.locator('[data-testid="customer-row"][data-customer-number="100001"]')).toBeVisible()
+
+  await page.clock.fastForward(31_000)
+  const warning = page.getByTestId('idle-warning')
+  await expect(warning).toBeVisible()
+  await expect(page.getByTestId('idle-countdown')).toHaveAttribute('data-seconds', /^[1-9]\d*$/)
+  results.push(await scan(page, 'idle warning dialog (countdown)', theme))
+
+  await page.clock.fastForward(31_000)
+  await expect(page.getByTestId('lock-screen')).toBeVisible()
+  await expect(warning).toHaveCount(0)
+  await expect(page.getByTestId('lock-sign-in')).toBeFocused()
+  results.push(await scan(page, 'lock screen dialog', theme))
+  return results
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe (WCAG 2.1 A/AA): the idle warning and the lock screen in the ${theme} theme have no violation at all`, async ({ page }) => {
+    test.setTimeout(120_000)
+    await chooseTheme(page, theme)
+    const results = await walkIdleLock(page, theme)
+    console.log(`axe, ${theme} theme\n${summarise(results)}`)
+    expect(results.map((r) => r.view)).toEqual(['idle warning dialog (countdown)', 'lock screen dialog'])
+    // Unlike in the confirmation dialogs (see above), axe does measure contrast in these two (and theme.test.ts
+    // checks their colour pairs as well): keep it that way.
+    for (const result of results) expect(result.passed, `${result.view}: axe measured contrast`).toContain('color-contrast')
+    for (const result of results) expect.soft(result.details, `${theme}: ${result.view}`).toEqual([])
   })
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { maskTokenId } from '../../src/shared/export-columns.ts'
+import { maskTokenId } from '../../src/shared/masking.ts'
 import { keyedRows, readExport } from './csv.ts'
 import { defaultHeaders, defaultKeys, exportThrough } from './exports.ts'
 import { openCustomer, resetSandbox, sandboxAgents, sandboxCustomerTokens, sandboxPayerTokens, screenshot, signIn } from './support.ts'

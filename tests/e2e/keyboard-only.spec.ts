@@ -69,7 +69,7 @@ test('sign in, find Kari, archive a Swedbank Pay token, export, read the audit l
   await page.keyboard.press('Tab')
   await page.keyboard.press('Shift+?')
   await expect(page.getByTestId('shortcuts-help')).toBeVisible()
-  await expect(page.getByTestId('shortcut-row')).toHaveCount(8)
+  await expect(page.getByTestId('shortcut-row')).toHaveCount(9)
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('shortcuts-help')).toHaveCount(0)
 

@@ -3,7 +3,7 @@
  * the truth an export is compared with, cell by cell. It follows the documented reading of each family
  * (src/core/providers/*.ts): Connect lists show active tokens only, Swedbank Pay active and archived ones.
  */
-import { maskTokenId } from '../../src/shared/export-columns.ts'
+import { maskTokenId } from '../../src/shared/masking.ts'
 
 type Raw = Record<string, unknown>
 export type TokenCells = Record<string, string>

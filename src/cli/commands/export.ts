@@ -1,6 +1,6 @@
 /**
  * `export <tokens|invoices|customers|audit> … --out <file>`: one table to a CSV file through core's
- * export service (the app's code path: allow-listed columns, token ids masked unless --reveal, a temp
+ * export service (the app's code path: allow-listed columns, token ids, emails and phone numbers masked unless --reveal, a temp
  * file renamed into place, an audit entry). Prints {path, rows, bytes} as JSON. Options that do not
  * apply to the table are refused (exit 2) rather than ignored.
  */
@@ -45,13 +45,14 @@ const HELP = `
 Tables and what they need:
   tokens     --customer <n> or --payer-reference <ref> (Swedbank Pay only); --archived, --reveal
   invoices   --customer <n> and --product <code>
-  customers  --customer <n> (one customer) or --query <text> (a search)
+  customers  --customer <n> (one customer) or --query <text> (a search); --reveal
   audit      the audit log of this machine's user; --customer <n> keeps that customer's entries
 
 Columns (--columns, comma-separated, in the order wanted; * = default):
 ${EXPORT_TABLES.map((table) => `  ${table.padEnd(10)} ${EXPORT_COLUMNS[table].map((column) => `${column.key}${column.default ? '*' : ''}`).join(',')}`).join('\n')}
 
-Token ids are masked (****1234) unless --reveal; every export is recorded in the audit log.
+Token ids (****1234), emails (o***@e***.no) and phone numbers (+** *** ** *67) are masked
+unless --reveal; every export (and every reveal) is recorded in the audit log.
 Data folder: ${DATA_DIR_HELP}.`
 
 export function registerExportCommand(program: Command, ctx: CliContext): void {
@@ -68,7 +69,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .addOption(new Option('--delimiter <delimiter>', 'cell separator').choices([',', ';']).default(';'))
     .option('--no-bom', 'leave out the UTF-8 byte-order mark')
     .option('--columns <list>', "comma-separated column keys (default: the table's default columns)")
-    .option('--reveal', 'tokens: write full token ids (recorded in the audit log)')
+    .option('--reveal', 'tokens, customers: write full token ids, emails and phone numbers (recorded in the audit log)')
     .addHelpText('after', HELP)
     .action(
       ctx.action<ExportOptions>(async (options, [table]) => {
@@ -78,7 +79,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
         const cliExport = openCliExport(ctx)
         try {
           const written = await cliExport.service.exportToFile(spec, target)
-          const notes = spec.revealTokenIds ? ['Full token ids were written; the reveal is recorded in the audit log.'] : []
+          const notes = spec.reveal ? ['Unmasked values were written; the reveal is recorded in the audit log.'] : []
           return { stdout: json({ path: target, ...written }), notes }
         } catch (error) {
           // The service's messages are plain (no path, no stack): show them, INTERNAL included.
@@ -96,7 +97,7 @@ function exportSpec(table: ExportTable, options: ExportOptions): ExportSpec {
     options.columns === undefined
       ? EXPORT_COLUMNS[table].filter((column) => column.default).map((column) => column.key)
       : options.columns.split(',').map((key) => key.trim())
-  return { source: sourceOf(table, options), columns, delimiter: options.delimiter, bom: options.bom, revealTokenIds: options.reveal === true }
+  return { source: sourceOf(table, options), columns, delimiter: options.delimiter, bom: options.bom, reveal: options.reveal === true }
 }
 
 function sourceOf(table: ExportTable, o: ExportOptions): ExportSource {
@@ -122,7 +123,7 @@ function sourceOf(table: ExportTable, o: ExportOptions): ExportSource {
       if (o.customer === undefined || o.product === undefined) throw new AppError('VALIDATION', 'export invoices needs --customer <customerNumber> and --product <code>.')
       return { table, customerNumber: o.customer, productCode: o.product }
     case 'customers':
-      only('customer', 'query')
+      only('customer', 'query', 'reveal')
       if ((o.customer === undefined) === (o.query === undefined)) {
         throw new AppError('VALIDATION', 'export customers needs one of --customer <customerNumber> or --query <text>.')
       }

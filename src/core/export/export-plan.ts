@@ -1,12 +1,12 @@
 /**
  * What an export request becomes before anything is read or written: the request checked against the
  * contract, its columns against the table's allow-list (an unknown or repeated key refuses the whole
- * export), the suggested file name, and the rows as they may leave the console (token ids masked
- * unless revealed).
+ * export), the suggested file name, and the rows as they may leave the console (token ids, emails and
+ * phone numbers masked unless revealed: MASKED_EXPORT_COLUMNS).
  */
 import { describeIssues } from '../dispatch.ts'
 import { AppError } from '../../shared/errors.ts'
-import { EXPORT_COLUMNS, ExportRequest, maskTokenId } from '../../shared/records.ts'
+import { EXPORT_COLUMNS, ExportRequest, MASKED_EXPORT_COLUMNS, maskField } from '../../shared/records.ts'
 import type { ExportSource } from '../../shared/records.ts'
 import type { CsvColumn } from './csv.ts'
 
@@ -17,7 +17,7 @@ const ExportSpecSchema = ExportRequest.omit({ exportId: true })
 export interface ExportPlan {
   spec: ExportSpec
   columns: CsvColumn[]
-  /** Token ids written in full (tokens only; the audit log holds masked ones anyway). */
+  /** Masked columns written in full (only for a table that has any: tokens, customers). */
   reveal: boolean
 }
 
@@ -25,7 +25,7 @@ export function planExport(request: unknown): ExportPlan {
   const parsed = ExportSpecSchema.safeParse(request)
   if (!parsed.success) throw new AppError('VALIDATION', describeIssues(parsed.error.issues))
   const spec = parsed.data
-  return { spec, columns: allowedColumns(spec.source.table, spec.columns), reveal: spec.source.table === 'tokens' && spec.revealTokenIds }
+  return { spec, columns: allowedColumns(spec.source.table, spec.columns), reveal: spec.reveal && MASKED_EXPORT_COLUMNS[spec.source.table] !== undefined }
 }
 
 function allowedColumns(table: ExportSource['table'], keys: readonly string[]): CsvColumn[] {
@@ -40,16 +40,22 @@ function allowedColumns(table: ExportSource['table'], keys: readonly string[]): 
   })
 }
 
-/** The rows as written: a tokens row's `token` masked unless revealed; other tables as they come. */
+/** The rows as written: the table's masked columns (MASKED_EXPORT_COLUMNS) masked unless revealed. */
 export function rowsForExport<R extends object>(
   rows: Iterable<R> | AsyncIterable<R>,
   table: ExportSource['table'],
   reveal: boolean,
 ): Iterable<R> | AsyncIterable<R> {
-  if (table !== 'tokens' || reveal) return rows
+  const maskedColumns = Object.entries(MASKED_EXPORT_COLUMNS[table] ?? {})
+  if (reveal || maskedColumns.length === 0) return rows
   const masked = (row: R): R => {
-    const token = (row as { token?: unknown }).token
-    return typeof token === 'string' ? { ...row, token: maskTokenId(token) } : row
+    const copy = { ...row } as Record<string, unknown>
+    for (const [key, field] of maskedColumns) {
+      const value = copy[key]
+      if (typeof value === 'string') copy[key] = maskField(field, value)
+      else if (Array.isArray(value)) copy[key] = value.map((item: unknown) => (typeof item === 'string' ? maskField(field, item) : item))
+    }
+    return copy as R
   }
   // Sync stays sync: the CSV writer loops over it without a microtask per row.
   if (Symbol.iterator in rows) {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { auditLogPath, openAuditLog } from '../../../src/core/audit/audit-log.ts'
-import { EXPORT_COLUMNS, maskTokenId } from '../../../src/shared/records.ts'
+import { EXPORT_COLUMNS, maskEmail, maskPhone, maskTokenId } from '../../../src/shared/records.ts'
 import { STACK_FRAME, createCliRunner, parseCsv, sandboxSecrets, useSandbox } from './support.ts'
 
 const { run, runs } = createCliRunner()
@@ -64,7 +64,7 @@ describe('export tokens', () => {
   it('--reveal --columns --delimiter , --no-bom: full ids, only those columns; the audit log has reveal and export', async () => {
     const result = await exportRun(['tokens', '--customer', '100001', '--archived', '--reveal', '--columns', 'token,provider', '--delimiter', ',', '--no-bom', '--out', out()])
     expect(result.code).toBe(0)
-    expect(result.stderr).toMatch(/^note: Full token ids were written/)
+    expect(result.stderr).toMatch(/^note: Unmasked values were written/)
     const rows = csv(out(), ',', false)
     expect(rows[0]).toEqual(['Token', 'Provider'])
     expect(rows.slice(1).sort()).toEqual((await sandboxTokens('100001')).map(([provider, token]) => [token, provider]).sort())
@@ -105,13 +105,22 @@ describe('export invoices, customers, audit', () => {
     expect(readFileSync(out(), 'utf8')).toMatch(/"AP001";"Aftenposten Digital";"[0-9-]+";"[0-9-]+";\d+;\d+;"paid"\r\n/)
   })
 
-  it('customers --customer: the sandbox customer, emails and phones one cell each (a leading + neutralised)', async () => {
-    const result = await exportRun(['customers', '--customer', '100001', '--columns', 'customerNumber,firstName,lastName,emails,phoneNumbers', '--out', out()])
+  it('customers --customer --reveal: the sandbox customer, emails and phones one cell each (a leading + neutralised)', async () => {
+    const result = await exportRun(['customers', '--customer', '100001', '--reveal', '--columns', 'customerNumber,firstName,lastName,emails,phoneNumbers', '--out', out()])
     expect(result.code).toBe(0)
     const kari = t.sandbox.state.data.customers.find((customer) => customer.customerNumber === 100001)!
     expect(csv(out()).slice(1)).toEqual([
       ['100001', kari.firstName, kari.lastName, kari.emails.join(', '), kari.phoneNumbers.map((phone, i) => (i === 0 ? `'${phone}` : phone)).join(', ')],
     ])
+  })
+
+  it('customers without --reveal: emails and phone numbers masked item by item, names as they are', async () => {
+    const result = await exportRun(['customers', '--customer', '100001', '--columns', 'firstName,emails,phoneNumbers', '--out', out()])
+    expect(result.code).toBe(0)
+    const kari = t.sandbox.state.data.customers.find((customer) => customer.customerNumber === 100001)!
+    const [row] = csv(out()).slice(1)
+    expect(row).toEqual([kari.firstName, kari.emails.map(maskEmail).join(', '), kari.phoneNumbers.map((phone, i) => (i === 0 ? `'${maskPhone(phone)}` : maskPhone(phone))).join(', ')])
+    for (const value of [...kari.emails, ...kari.phoneNumbers]) expect(readFileSync(out(), 'utf8')).not.toContain(value)
   })
 
   it('customers --query: the search result', async () => {

@@ -59,13 +59,14 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'localData:clear': {},
   'localData:recent': { query: 'kari', limit: 20 },
   'audit:list': { filter: { action: 'export', outcome: 'ok' }, limit: 50 },
+  'audit:reveal': { field: 'email', customerNumber: '100001' },
   'exports:csv': {
     exportId: 'export-0001',
     source: { table: 'tokens', customerNumber: '100001' },
     columns: ['provider', 'token'],
     delimiter: ';',
     bom: true,
-    revealTokenIds: false,
+    reveal: false,
   },
   'exports:progress': { exportId: 'export-0001' },
 }
@@ -202,6 +203,7 @@ const OPTIONAL: Partial<Record<Channel, readonly string[]>> = {
   'invoices:paymentResult': ['waitMs'],
   'localData:recent': ['query', 'limit'],
   'audit:list': ['filter', 'limit'],
+  'audit:reveal': ['customerNumber'],
 }
 function isOptional(channel: Channel, key: string): boolean {
   return OPTIONAL[channel]?.includes(key) ?? false

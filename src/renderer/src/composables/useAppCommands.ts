@@ -7,6 +7,7 @@ import { useAuthStore } from '../stores/auth.ts'
 import { useCommandStore } from '../stores/commands.ts'
 import { useCustomerSearchStore } from '../stores/customerSearch.ts'
 import { useNotificationStore } from '../stores/notifications.ts'
+import { usePrivacyStore } from '../stores/privacy.ts'
 import { t } from '../i18n.ts'
 import { useCommands } from './useCommands.ts'
 
@@ -18,6 +19,7 @@ export function useAppCommands(): void {
   const auth = useAuthStore()
   const search = useCustomerSearchStore()
   const notifications = useNotificationStore()
+  const privacy = usePrivacyStore()
 
   const go = (name: string) => (): void => void router.push({ name })
 
@@ -72,6 +74,7 @@ export function useAppCommands(): void {
     { id: 'languageEn', run: () => setLocale('en') },
     { id: 'languageNb', run: () => setLocale('nb') },
     { id: 'languageSv', run: () => setLocale('sv') },
+    { id: 'toggleScreenShare', run: () => privacy.setScreenShareSafe(!privacy.screenShareSafe) },
     { id: 'showShortcuts', run: () => void (commands.overlay = 'shortcuts') },
   ]
   useCommands(global)

@@ -1,6 +1,7 @@
 /**
  * Turns the ErrorData that crosses IPC into what an agent needs to read: a short summary, the
- * provider's own message as detail, and for rate limits the moment to try again.
+ * provider's own message as detail, the next step to take (one sentence per error code, for rate
+ * limits the moment to try again).
  */
 import { computed, toValue } from 'vue'
 import type { ComputedRef, MaybeRefOrGetter } from 'vue'
@@ -18,6 +19,8 @@ export interface ErrorDescription {
   retryAt: Date | null
   /** "14:32" for retryAt, else null. */
   retryAtText: string | null
+  /** What the agent can do now, e.g. "Sign in again from the top bar." or "Try again at 14:32." */
+  nextStep: string
 }
 
 function summarise(error: ErrorData, who: string, retryAtText: string | null): string {
@@ -35,7 +38,8 @@ export function describeError(error: ErrorData, now: number = Date.now()): Error
   const summary = summarise(error, who, retryAtText)
   const message = error.message.trim()
   const detail = message.length === 0 || message.toLowerCase() === summary.toLowerCase() ? null : message
-  return { code: error.code, summary, detail, retryAt, retryAtText }
+  const nextStep = retryAtText === null ? t(`errors.next.${error.code}`) : t('common.tryAgainAt', { time: retryAtText })
+  return { code: error.code, summary, detail, retryAt, retryAtText, nextStep }
 }
 
 /** Reactive form of describeError for templates: null while there is no error. */

@@ -6,28 +6,11 @@
 import { computed, ref } from 'vue'
 import { readHiddenColumns } from '../lib/table.ts'
 import type { TableColumn } from '../lib/table.ts'
-
-const storageKey = (tableId: string): string => `support-console:table-columns:${tableId}`
-
-function load(tableId: string, columns: readonly TableColumn<unknown>[]): string[] {
-  try {
-    const stored = globalThis.localStorage?.getItem(storageKey(tableId))
-    return stored == null ? [] : readHiddenColumns(JSON.parse(stored), columns)
-  } catch {
-    return [] // unreadable or no storage: every column shows
-  }
-}
-
-function save(tableId: string, hidden: readonly string[]): void {
-  try {
-    globalThis.localStorage?.setItem(storageKey(tableId), JSON.stringify(hidden))
-  } catch {
-    // no storage (private mode, quota): the choice lasts for this view only
-  }
-}
+import { readTableSetting, writeTableSetting } from '../lib/table-storage.ts'
 
 export function useTableColumns<Row>(tableId: string, columns: () => readonly TableColumn<Row>[]) {
-  const hidden = ref<string[]>(load(tableId, columns() as readonly TableColumn<unknown>[]))
+  // Unreadable or nothing stored: every column shows.
+  const hidden = ref<string[]>(readHiddenColumns(readTableSetting('columns', tableId), columns() as readonly TableColumn<unknown>[]))
 
   const visible = computed(() => columns().filter((column) => column.hideable === false || !hidden.value.includes(column.id)))
   /** What the chooser lists: every column that may be hidden. */
@@ -39,7 +22,7 @@ export function useTableColumns<Row>(tableId: string, columns: () => readonly Ta
     const known = choosable.value.map((column) => column.id)
     if (!known.includes(columnId) || known.every((id) => next.includes(id))) return // at least one stays
     hidden.value = next
-    save(tableId, next)
+    writeTableSetting('columns', tableId, next)
   }
 
   return { hidden, visible, choosable, setShown }

@@ -115,5 +115,5 @@ export function useVirtualRows<Row>(options: VirtualRowsOptions<Row>) {
     return null
   }
 
-  return { virtualizer, items, rendered, paddingTop, paddingBottom, offsets, measure, updateOffsets, rowElement, reveal }
+  return { virtualizer, keys, items, rendered, paddingTop, paddingBottom, offsets, measure, updateOffsets, rowElement, reveal }
 }

@@ -16,6 +16,7 @@ export const COMMAND_IDS = [
   'previousCustomer',
   'archiveToken',
   'exportTable',
+  'toggleScreenShare',
   'signIn',
   'signOut',
   'themeSystem',
@@ -44,6 +45,8 @@ export interface Binding {
   key: string
   mod?: boolean
   alt?: boolean
+  /** Only with a mod key and a letter (Shift+letter alone is typing). */
+  shift?: boolean
 }
 
 export const SHORTCUTS: readonly { id: CommandId; bindings: readonly Binding[] }[] = [
@@ -54,6 +57,7 @@ export const SHORTCUTS: readonly { id: CommandId; bindings: readonly Binding[] }
   { id: 'refresh', bindings: [{ key: 'F5' }, { key: 'r', mod: true }] },
   { id: 'archiveToken', bindings: [{ key: 'a' }] },
   { id: 'exportTable', bindings: [{ key: 'e', mod: true }] },
+  { id: 'toggleScreenShare', bindings: [{ key: 'm', mod: true, shift: true }] },
   { id: 'showShortcuts', bindings: [{ key: '?' }] },
 ]
 
@@ -64,7 +68,12 @@ const KEY_NAMES: Readonly<Record<string, string>> = { ArrowDown: '↓', ArrowUp:
 /** How a binding is written for this platform: "Ctrl+K", "⌘K", "Alt+↓", "/". */
 export function bindingLabel(binding: Binding, mac = isMac()): string {
   const key = KEY_NAMES[binding.key] ?? (binding.key.length === 1 ? binding.key.toUpperCase() : binding.key)
-  const parts = [...(binding.mod ? [mac ? '⌘' : 'Ctrl'] : []), ...(binding.alt ? [mac ? '⌥' : 'Alt'] : []), key]
+  const parts = [
+    ...(binding.mod ? [mac ? '⌘' : 'Ctrl'] : []),
+    ...(binding.shift ? [mac ? '⇧' : 'Shift'] : []),
+    ...(binding.alt ? [mac ? '⌥' : 'Alt'] : []),
+    key,
+  ]
   return mac ? parts.join('') : parts.join('+')
 }
 
@@ -75,8 +84,9 @@ export function matchesBinding(event: KeyboardEvent, binding: Binding): boolean 
   const mod = event.ctrlKey || event.metaKey
   if (Boolean(binding.mod) !== mod || Boolean(binding.alt) !== event.altKey) return false
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key
-  // Shift is part of the character for "?" (and "/" on Nordic keyboards), never a modifier of its own here.
-  if (event.shiftKey && /^[a-z]$/.test(binding.key)) return false
+  // Shift is part of the character for "?" (and "/" on Nordic keyboards); for a letter it is a modifier
+  // only where the binding asks for it.
+  if (/^[a-z]$/.test(binding.key) && event.shiftKey !== Boolean(binding.shift)) return false
   return key === binding.key
 }
 

@@ -51,6 +51,14 @@ export function tokenLabel(token: Pick<PaymentToken, 'cardBrand' | 'lastFour' | 
 }
 
 /**
+ * Whether tokenLabel shows a name the customer (or an agent, by a rename) gave a Swedbank Pay token:
+ * personal, so masked in screen-share safe mode. Connect's display names are the provider's own.
+ */
+export function labelIsPersonalName(token: Pick<PaymentToken, 'provider' | 'lastFour' | 'displayName'>): boolean {
+  return token.provider === 'swedbankpay' && (token.lastFour?.trim() ?? '') === '' && (token.displayName?.trim() ?? '') !== ''
+}
+
+/**
  * The name given to a token (Swedbank Pay's displayName after a rename), when it says more than the
  * card label: null for an empty name, a masked number such as "492500******0004", or the label itself.
  */

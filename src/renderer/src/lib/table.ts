@@ -96,6 +96,18 @@ export function nextSort(current: SortState | null, column: string): SortState |
 }
 
 /**
+ * The sort to restore from a stored value: a known direction on a column that is given (shown) and
+ * sortable; anything else (unreadable, a column gone or hidden) is the given order, null.
+ */
+export function readSortState(stored: unknown, columns: readonly TableColumn<unknown>[]): SortState | null {
+  if (typeof stored !== 'object' || stored === null) return null
+  const { column, direction } = stored as Record<string, unknown>
+  if (direction !== 'ascending' && direction !== 'descending') return null
+  const known = columns.some((candidate) => candidate.id === column && candidate.sort !== undefined)
+  return known && typeof column === 'string' ? { column, direction } : null
+}
+
+/**
  * The hidden column ids to keep from a stored value: known, hideable ids only, and never all of
  * them (at least one column stays). Anything unreadable counts as nothing hidden.
  */

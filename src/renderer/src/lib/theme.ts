@@ -3,6 +3,8 @@
  * which styles/theme.css keys its variables on. "system" (the default) follows the OS: prefers-contrast: more or
  * forced-colors → contrast, else prefers-color-scheme: dark → dark, else light; and keeps following it.
  */
+import { shallowRef } from 'vue'
+
 export const THEME_CHOICES = ['system', 'light', 'dark', 'contrast'] as const
 export type ThemeChoice = (typeof THEME_CHOICES)[number]
 export type Theme = Exclude<ThemeChoice, 'system'>
@@ -11,7 +13,8 @@ export const THEME_STORAGE_KEY = 'theme'
 
 const QUERIES = ['(prefers-contrast: more)', '(forced-colors: active)', '(prefers-color-scheme: dark)'] as const
 
-let choice: ThemeChoice | undefined
+/** The choice in force once installTheme or setTheme ran; reactive, so a select shows a change made elsewhere. */
+const choice = shallowRef<ThemeChoice | undefined>()
 let stopFollowing: (() => void) | undefined
 
 export function isThemeChoice(value: unknown): value is ThemeChoice {
@@ -60,15 +63,16 @@ function follow(): void {
 
 /** Applies the stored choice (before mounting, so the first paint is already themed) and follows the OS. */
 export function installTheme(): ThemeChoice {
-  choice = readStored()
+  const stored = readStored()
+  choice.value = stored
   apply()
   follow()
-  return choice
+  return stored
 }
 
 /** Stores the agent's choice and applies it at once. */
 export function setTheme(next: ThemeChoice): void {
-  choice = next
+  choice.value = next
   try {
     window.localStorage.setItem(THEME_STORAGE_KEY, next)
   } catch {
@@ -78,7 +82,7 @@ export function setTheme(next: ThemeChoice): void {
   follow()
 }
 
-/** The choice in force (the stored one until installTheme or setTheme ran). */
+/** The choice in force (the stored one until installTheme or setTheme ran); reactive. */
 export function currentThemeChoice(): ThemeChoice {
-  return choice ?? readStored()
+  return choice.value ?? readStored()
 }

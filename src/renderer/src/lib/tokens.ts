@@ -19,6 +19,15 @@ export function tokenKey(token: Pick<PaymentToken, 'provider' | 'tokenType' | 't
   return `${token.provider}:${token.tokenType}:${token.token}`
 }
 
+/** What a reveal of a token's id is about, for its audit entry: provider, token, and the customer when known. */
+export function tokenRevealContext(
+  token: Pick<PaymentToken, 'provider' | 'token' | 'customerNumber'>,
+  openCustomer: string | null,
+): { provider: PaymentToken['provider']; token: string; customerNumber?: string } {
+  const customerNumber = token.customerNumber ?? openCustomer
+  return { provider: token.provider, token: token.token, ...(customerNumber ? { customerNumber } : {}) }
+}
+
 /** Payment -> payment, Recurrence -> recurrence, Unscheduled -> unscheduled; other types have no old-API delete. */
 export function legacyKind(tokenType: string): LegacyTokenKind | null {
   return LEGACY_KINDS.get(tokenType.trim().toLowerCase()) ?? null

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../../src/shared/errors.ts'
-import { EXPORT_COLUMNS, maskTokenId } from '../../../../src/shared/records.ts'
+import { EXPORT_COLUMNS, maskEmail, maskPhone, maskTokenId } from '../../../../src/shared/records.ts'
 import { record } from '../audit/support.ts'
 import { CUSTOMERS, INVOICES, TOKENS, cellOf, exportSetup, filesIn, readCsv, request } from './support.ts'
 
@@ -28,7 +28,7 @@ describe('the file, parsed back', () => {
 
   it('tokens revealed: full ids, and the audit log gets a reveal entry beside the export entry', async () => {
     const env = exportSetup()
-    await env.service.exportCsv(request({ revealTokenIds: true, columns: ['token', 'provider'] }))
+    await env.service.exportCsv(request({ reveal: true, columns: ['token', 'provider'] }))
     expect(readCsv(env.target, ';').slice(1)).toEqual(TOKENS.map((token) => [token.token, token.provider]))
     const entries = env.log.list({}).entries.map(({ action, agent, profile, customerNumber, outcome, errorCode, detail, token }) =>
       ({ action, agent, profile, customerNumber, outcome, errorCode, detail, token }))
@@ -55,15 +55,31 @@ describe('the file, parsed back', () => {
     expect(env.dialog.asked).toEqual(['invoices-100001-2026-11-21.csv'])
   })
 
-  it('customers: emails and phone numbers are one cell each', async () => {
+  it('customers revealed: emails and phone numbers are one cell each, in full; the reveal is audited', async () => {
     const env = exportSetup()
     const columns = EXPORT_COLUMNS.customers.map((column) => column.key)
-    await env.service.exportCsv(request({ source: { table: 'customers', from: 'search', query: 'Nordmann' }, columns, delimiter: ',' }))
+    await env.service.exportCsv(request({ source: { table: 'customers', from: 'search', query: 'Nordmann' }, columns, delimiter: ',', reveal: true }))
     const rows = readCsv(env.target, ',')
     expect(rows.slice(1)).toEqual(CUSTOMERS.map((customer) => columns.map((key) => cellOf(customer[key as keyof typeof customer]))))
     expect(rows[1]?.[5]).toBe('kari.nordmann@example.no, kari@work.example')
     expect(env.calls).toEqual(['customers:{"table":"customers","from":"search","query":"Nordmann"}'])
     expect(env.dialog.asked).toEqual(['customers-search-2026-11-21.csv'])
+    expect([...env.log.iterate({})].map((entry) => [entry.action, entry.detail])).toEqual([
+      ['reveal', 'table=customers rows=2'],
+      ['export', `table=customers rows=2 columns=${columns.length}`],
+    ])
+  })
+
+  it('customers masked by default: every email and phone number masked item by item, nothing else changed', async () => {
+    const env = exportSetup()
+    const columns = EXPORT_COLUMNS.customers.map((column) => column.key)
+    await env.service.exportCsv(request({ source: { table: 'customers', from: 'search', query: 'Nordmann' }, columns, delimiter: ',' }))
+    const masked = (key: string, value: unknown) =>
+      key === 'emails' ? (value as string[]).map(maskEmail) : key === 'phoneNumbers' ? (value as string[]).map(maskPhone) : value
+    expect(readCsv(env.target, ',').slice(1)).toEqual(CUSTOMERS.map((customer) => columns.map((key) => cellOf(masked(key, customer[key as keyof typeof customer])))))
+    const text = readFileSync(env.target, 'utf8')
+    for (const value of CUSTOMERS.flatMap((customer) => [...customer.emails, ...customer.phoneNumbers])) expect(text).not.toContain(value)
+    expect([...env.log.iterate({})].map((entry) => entry.action)).toEqual(['export'])
   })
 
   it('audit: the entries of the filter, oldest first, tokens as stored (masked)', async () => {
@@ -73,12 +89,12 @@ describe('the file, parsed back', () => {
     env.log.append(record({ customerNumber: '100001', action: 'token.remove', outcome: 'failed', errorCode: 'CONFLICT' }))
     const columns = EXPORT_COLUMNS.audit.map((column) => column.key)
     const expected = [...env.log.iterate({ customerNumber: '100001' })]
-    await env.service.exportCsv(request({ source: { table: 'audit', filter: { customerNumber: '100001' } }, columns, revealTokenIds: true }))
+    await env.service.exportCsv(request({ source: { table: 'audit', filter: { customerNumber: '100001' } }, columns, reveal: true }))
     const rows = readCsv(env.target, ';')
     expect(rows.slice(1)).toEqual(expected.map((entry) => columns.map((key) => cellOf(entry[key as keyof typeof entry]))))
     expect(rows.slice(1).map((row) => row[6])).toEqual(['****0001', '****0001'])
     expect(env.dialog.asked).toEqual(['audit-100001-2026-11-21.csv'])
-    // revealTokenIds means nothing for the audit table: no reveal entry.
+    // reveal means nothing for the audit table: no reveal entry.
     expect(env.log.list({ action: 'reveal' }).total).toBe(0)
     expect(env.log.list({ action: 'export' }).entries[0]?.detail).toBe('table=audit rows=2 columns=10')
   })

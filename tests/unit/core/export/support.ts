@@ -89,7 +89,7 @@ export function request(extra: Partial<ExportRequest> = {}): ExportRequest {
     columns: ['provider', 'token', 'displayName', 'lastFour', 'archiveReason'],
     delimiter: ';',
     bom: true,
-    revealTokenIds: false,
+    reveal: false,
     ...extra,
   }
 }

@@ -36,7 +36,7 @@ let exports = 0
 /** Exports `source` with the given columns; the file read back as rows (header first). */
 async function exported(source: ExportSource, columns: string[]): Promise<string[][]> {
   exports += 1
-  const request: ExportRequest = { exportId: `wiring-${exports}-export`, source, columns, delimiter: ',', bom: false, revealTokenIds: false }
+  const request: ExportRequest = { exportId: `wiring-${exports}-export`, source, columns, delimiter: ',', bom: false, reveal: false }
   const result = await core.call('exports:csv', request)
   if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
   if (result.data.status !== 'saved') throw new Error('cancelled')

@@ -102,14 +102,14 @@ async function openedUrl(c: ConsoleUnderTest, pattern: RegExp): Promise<string> 
 }
 
 /** Exports CUSTOMERS[0]'s tokens (every allow-listed column) and moves the file to `<name>.csv`, so the next export cannot overwrite it. */
-async function exportTokens(c: ConsoleUnderTest, name: string, revealTokenIds: boolean): Promise<string> {
+async function exportTokens(c: ConsoleUnderTest, name: string, reveal: boolean): Promise<string> {
   const outcome = await c.data('exports:csv', {
     exportId: `secrets-scan-${name}`,
     source: { table: 'tokens', customerNumber: CUSTOMERS[0]! },
     columns: EXPORT_COLUMNS.tokens.map((column) => column.key),
     delimiter: ';',
     bom: true,
-    revealTokenIds,
+    reveal,
   })
   if (outcome.status !== 'saved') throw new Error(`the ${name} export was cancelled`)
   const file = join(c.exportDir, `${name}.csv`)
