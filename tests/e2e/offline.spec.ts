@@ -65,6 +65,11 @@ test('a customer looked up online is reviewed offline from the cache, read-only,
   await kari.click()
   await expect(page).toHaveURL(customerUrl)
   await expect(page.getByTestId('cached-mark')).toBeVisible()
+  // Every provider has settled on its cached copy first: a read still retrying would go live by itself
+  // once the sandbox is back, and the Retry below would have nothing left to do.
+  for (const provider of ['swedbankpay', 'payex', 'klarna', 'vipps', 'nexi']) {
+    await expect(page.locator(`[data-testid="provider-status"][data-provider="${provider}"]`)).toHaveAttribute('data-status', 'cached', { timeout: 15_000 })
+  }
   await setSandboxState(request, 'running')
   await page.getByTestId('retry-live').click()
   await expect(page.getByTestId('cached-mark')).toHaveCount(0, { timeout: 15_000 })
